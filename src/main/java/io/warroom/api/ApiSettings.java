@@ -1,0 +1,6 @@
+package io.warroom.api;
+
+import java.util.Optional;
+
+/** The REST API's bearer token; when it is unset the API refuses every call. */
+public record ApiSettings(Optional<String> token) {}

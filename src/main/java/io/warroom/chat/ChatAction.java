@@ -1,0 +1,16 @@
+package io.warroom.chat;
+
+/**
+ * What pressing a control asks Warroom to do. The Slack layer maps each to an {@code action_id} and
+ * back.
+ */
+public enum ChatAction {
+  TAKE_COMMAND,
+  POST_UPDATE,
+  CHANGE_SEVERITY,
+  MITIGATE,
+  RESOLVE,
+  TASK_DONE,
+  ACTION_DONE,
+  ACTION_WONT_DO
+}

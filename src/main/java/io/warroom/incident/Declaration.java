@@ -1,0 +1,4 @@
+package io.warroom.incident;
+
+/** The incident a declaration produced, and whether this request created it or found it. */
+public record Declaration(Incident incident, boolean created) {}

@@ -1,0 +1,187 @@
+package io.warroom.incident;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every change to an incident goes through here: it checks the request, stores the change and
+ * publishes the {@link IncidentEvent} in one transaction.
+ */
+@Singleton
+public class IncidentService {
+
+  /** Slack's header block shows at most 150 characters; longer titles would be cut. */
+  public static final int MAX_TITLE = 150;
+
+  public static final int MAX_AFFECTED = 2000;
+
+  private final IncidentRepository incidents;
+  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentSettings settings;
+  private final TransactionOperations<Connection> tx;
+  private final Clock clock;
+
+  IncidentService(
+      IncidentRepository incidents,
+      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentSettings settings,
+      TransactionOperations<Connection> tx,
+      Clock clock) {
+    this.incidents = incidents;
+    this.events = events;
+    this.settings = settings;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /**
+   * Declares an incident, or finds the one this request already declared (a Slack retry, a
+   * double-clicked modal).
+   */
+  public Declaration declare(DeclareRequest request) {
+    String title = cleanTitle(request.title());
+    String affected = cleanAffected(request.affected());
+    Optional<Incident> existing = incidents.findByRequestKey(request.requestKey());
+    if (existing.isPresent()) {
+      return new Declaration(existing.get(), false);
+    }
+    try {
+      return tx.executeWrite(status -> insert(request, title, affected));
+    } catch (DataAccessException e) {
+      // Two deliveries of one request raced; the loser finds the winner's incident.
+      return incidents
+          .findByRequestKey(request.requestKey())
+          .map(found -> new Declaration(found, false))
+          .orElseThrow(() -> e);
+    }
+  }
+
+  private Declaration insert(DeclareRequest request, String title, String affected) {
+    Instant now = clock.instant();
+    Severity severity =
+        request.severity() == null ? settings.defaultSeverity() : request.severity();
+    Incident saved =
+        incidents.save(
+            new Incident(
+                null,
+                request.requestKey(),
+                title,
+                affected,
+                severity,
+                Status.INVESTIGATING,
+                request.privateIncident(),
+                request.drill(),
+                request.declaredBy(),
+                request.commander(),
+                null,
+                null,
+                null,
+                now,
+                null,
+                null,
+                0));
+    events.publishEvent(new IncidentEvent.Declared(saved, now));
+    if (request.commander() != null) {
+      events.publishEvent(
+          new IncidentEvent.RoleAssigned(
+              saved.id(), Role.COMMANDER, null, request.commander(), request.declaredBy(), now));
+    }
+    return new Declaration(saved, true);
+  }
+
+  /** Gives a role to a user. Assigning the holder again changes nothing. */
+  @Transactional
+  public Incident assignRole(long incidentId, Role role, String userId, String by) {
+    Incident incident = lockOpen(incidentId);
+    Optional<String> previous = incident.holder(role);
+    if (previous.isPresent() && previous.get().equals(userId)) {
+      return incident;
+    }
+    Incident updated = incidents.update(incident.withRole(role, userId));
+    events.publishEvent(
+        new IncidentEvent.RoleAssigned(
+            incidentId, role, previous.orElse(null), userId, by, clock.instant()));
+    return updated;
+  }
+
+  @Transactional
+  public Optional<Incident> find(long incidentId) {
+    return incidents.findById(incidentId);
+  }
+
+  @Transactional
+  public List<Incident> open() {
+    return incidents.findByStatusNotEqualOrderByDeclaredAtDesc(Status.RESOLVED);
+  }
+
+  private Incident lockOpen(long incidentId) {
+    Incident incident =
+        incidents
+            .findByIdForUpdate(incidentId)
+            .orElseThrow(() -> new Refusal("That incident no longer exists."));
+    if (!incident.isOpen()) {
+      throw new Refusal(
+          "This incident is resolved, so it cannot change. Type `/incident reopen` first if the"
+              + " problem is back.");
+    }
+    return incident;
+  }
+
+  /** What is wrong with a title, if anything; the same rule the declaration applies. */
+  public static Optional<String> titleProblem(String raw) {
+    String title = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+    if (title.isEmpty()) {
+      return Optional.of(
+          "Give the incident a title, for example: `/incident declare sev1 Payments API returning"
+              + " 500s`");
+    }
+    if (title.length() > MAX_TITLE) {
+      return Optional.of(
+          "The title is "
+              + title.length()
+              + " characters long; keep it to "
+              + MAX_TITLE
+              + " or fewer and put the details in the war room once it is open.");
+    }
+    return Optional.empty();
+  }
+
+  /** What is wrong with a "what is affected" text, if anything. */
+  public static Optional<String> affectedProblem(String raw) {
+    if (raw != null && raw.strip().length() > MAX_AFFECTED) {
+      return Optional.of(
+          "\"What is affected\" is "
+              + raw.strip().length()
+              + " characters long; keep it to "
+              + MAX_AFFECTED
+              + " or fewer.");
+    }
+    return Optional.empty();
+  }
+
+  static String cleanTitle(String raw) {
+    titleProblem(raw)
+        .ifPresent(
+            problem -> {
+              throw new Refusal(problem);
+            });
+    return raw.strip().replaceAll("\\s+", " ");
+  }
+
+  static String cleanAffected(String raw) {
+    affectedProblem(raw)
+        .ifPresent(
+            problem -> {
+              throw new Refusal(problem);
+            });
+    return raw == null || raw.isBlank() ? null : raw.strip();
+  }
+}

@@ -1,0 +1,4 @@
+package io.warroom.incident;
+
+/** Settings of the incident lifecycle. */
+public record IncidentSettings(Severity defaultSeverity) {}

@@ -1,0 +1,16 @@
+package io.warroom.sandbox;
+
+import java.util.Map;
+
+/**
+ * One Web API call as the workspace saw it.
+ *
+ * @param error Slack's error code, or empty for {@code ok:true}
+ * @param status the HTTP status answered
+ */
+public record ApiCall(String method, Map<String, String> params, String error, int status) {
+
+  public boolean ok() {
+    return status == 200 && error.isEmpty();
+  }
+}

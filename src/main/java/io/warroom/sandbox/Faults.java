@@ -1,0 +1,95 @@
+package io.warroom.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Failures to inject into Web API calls, per method, in order. "After" variants do the work first
+ * and then fail, like a Slack whose answer is lost: the caller cannot tell it happened.
+ */
+public final class Faults {
+
+  /** How a call fails. */
+  public enum Kind {
+    /** HTTP 500 before doing anything. */
+    SERVER_ERROR,
+    /** The work is done, then HTTP 500. */
+    SERVER_ERROR_AFTER,
+    /** HTTP 429 with a Retry-After header. */
+    RATE_LIMITED,
+    /** No answer until the caller gives up (and nothing is done). */
+    TIMEOUT,
+    /** The work is done, then no answer until the caller gives up. */
+    TIMEOUT_AFTER,
+    /** The answer comes, but late. */
+    SLOW
+  }
+
+  /**
+   * One failure.
+   *
+   * @param duration Retry-After for {@link Kind#RATE_LIMITED}, the delay for {@link Kind#SLOW}, how
+   *     long to hang for the timeouts
+   */
+  public record Fault(Kind kind, Duration duration) {
+
+    public static Fault serverError() {
+      return new Fault(Kind.SERVER_ERROR, Duration.ZERO);
+    }
+
+    public static Fault serverErrorAfter() {
+      return new Fault(Kind.SERVER_ERROR_AFTER, Duration.ZERO);
+    }
+
+    public static Fault rateLimited(Duration retryAfter) {
+      return new Fault(Kind.RATE_LIMITED, retryAfter);
+    }
+
+    public static Fault timeout(Duration hang) {
+      return new Fault(Kind.TIMEOUT, hang);
+    }
+
+    public static Fault timeoutAfter(Duration hang) {
+      return new Fault(Kind.TIMEOUT_AFTER, hang);
+    }
+
+    public static Fault slow(Duration delay) {
+      return new Fault(Kind.SLOW, delay);
+    }
+  }
+
+  private final Map<String, Deque<Fault>> queued = new HashMap<>();
+  private final Map<String, Fault> always = new HashMap<>();
+
+  /** The next {@code times} calls of {@code method} fail this way. */
+  public synchronized Faults inject(String method, int times, Fault fault) {
+    Deque<Fault> q = queued.computeIfAbsent(method, m -> new ArrayDeque<>());
+    for (int i = 0; i < times; i++) {
+      q.add(fault);
+    }
+    return this;
+  }
+
+  /** Every call of {@code method} fails this way until {@link #clear()}; {@code *} means all. */
+  public synchronized Faults always(String method, Fault fault) {
+    always.put(method, fault);
+    return this;
+  }
+
+  public synchronized void clear() {
+    queued.clear();
+    always.clear();
+  }
+
+  synchronized Fault next(String method) {
+    Deque<Fault> q = queued.get(method);
+    if (q != null && !q.isEmpty()) {
+      return q.poll();
+    }
+    Fault f = always.get(method);
+    return f != null ? f : always.get("*");
+  }
+}

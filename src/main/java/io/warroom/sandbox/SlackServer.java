@@ -1,0 +1,259 @@
+package io.warroom.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workspace's HTTP face: the Web API under {@code /api/<method>}, upload URLs under {@code
+ * /upload/<file>}, and response URLs under {@code /response/<id>}. Tokens are checked and injected
+ * faults applied as the request comes in.
+ */
+final class SlackServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackServer.class);
+
+  private final Workspace ws;
+  private final WebApi api;
+  private final FilesMethods files;
+  private final Faults faults;
+  private final BiConsumer<String, JsonNode> responseUrls;
+  private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  SlackServer(
+      Workspace ws,
+      WebApi api,
+      FilesMethods files,
+      Faults faults,
+      BiConsumer<String, JsonNode> responseUrls,
+      int port)
+      throws IOException {
+    this.ws = ws;
+    this.api = api;
+    this.files = files;
+    this.faults = faults;
+    this.responseUrls = responseUrls;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    this.threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fake-slack");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(threads);
+    server.createContext("/api/", this::api);
+    server.createContext("/upload/", this::upload);
+    server.createContext("/response/", this::response);
+    server.start();
+    ws.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  List<ApiCall> calls() {
+    return calls;
+  }
+
+  private void api(HttpExchange ex) throws IOException {
+    String method = ex.getRequestURI().getPath().substring("/api/".length());
+    Map<String, String> params = params(ex);
+    String token = token(ex, params);
+    if (token == null && !WebApi.NO_TOKEN.contains(method)) {
+      answer(ex, method, params, 200, WebApi.error(ws, "not_authed"));
+      return;
+    }
+    if (token != null && !token.equals(ws.botToken) && !WebApi.NO_TOKEN.contains(method)) {
+      answer(ex, method, params, 200, WebApi.error(ws, "invalid_auth"));
+      return;
+    }
+    Faults.Fault fault = faults.next(method);
+    if (fault != null) {
+      switch (fault.kind()) {
+        case SERVER_ERROR -> {
+          answer(ex, method, params, 500, null);
+          return;
+        }
+        case RATE_LIMITED -> {
+          ex.getResponseHeaders().add("Retry-After", String.valueOf(fault.duration().toSeconds()));
+          answer(ex, method, params, 429, WebApi.error(ws, "ratelimited"));
+          return;
+        }
+        case TIMEOUT -> {
+          sleep(fault.duration().toMillis());
+          calls.add(new ApiCall(method, params, "timeout", 0));
+          ex.close();
+          return;
+        }
+        case SLOW -> sleep(fault.duration().toMillis());
+        default -> {}
+      }
+    }
+    JsonNode body = call(method, params);
+    if (fault != null && fault.kind() == Faults.Kind.SERVER_ERROR_AFTER) {
+      answer(ex, method, params, 500, null);
+      return;
+    }
+    if (fault != null && fault.kind() == Faults.Kind.TIMEOUT_AFTER) {
+      sleep(fault.duration().toMillis());
+      calls.add(new ApiCall(method, params, "timeout-after", 0));
+      ex.close();
+      return;
+    }
+    answer(ex, method, params, 200, body);
+  }
+
+  private JsonNode call(String method, Map<String, String> params) {
+    try {
+      return api.handle(new WebApi.Call(method, params, ws.bot.id()));
+    } catch (ChatMethods.InvalidBlocks e) {
+      ObjectNode error = (ObjectNode) WebApi.error(ws, e.error());
+      e.describe(error);
+      return error;
+    } catch (ViewsMethods.InvalidArguments e) {
+      ObjectNode error = (ObjectNode) WebApi.error(ws, e.error());
+      e.describe(error);
+      return error;
+    } catch (SlackError e) {
+      return WebApi.error(ws, e.error());
+    } catch (RuntimeException e) {
+      LOG.warn("Fake Slack failed on {}", method, e);
+      return WebApi.error(ws, "internal_error");
+    }
+  }
+
+  private void upload(HttpExchange ex) throws IOException {
+    String fileId = ex.getRequestURI().getPath().substring("/upload/".length());
+    byte[] bytes = ex.getRequestBody().readAllBytes();
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (type != null && type.startsWith("multipart/form-data")) {
+      bytes = Multipart.firstPart(bytes, type);
+    }
+    boolean ok = files.receive(fileId, bytes);
+    byte[] reply =
+        (ok ? "OK - " + bytes.length : "file not found").getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(ok ? 200 : 404, reply.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(reply);
+    }
+  }
+
+  private void response(HttpExchange ex) throws IOException {
+    String id = ex.getRequestURI().getPath().substring("/response/".length());
+    JsonNode body =
+        ws.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    if (body != null) {
+      responseUrls.accept(id, body);
+    }
+    byte[] reply = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(200, reply.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(reply);
+    }
+  }
+
+  private void answer(
+      HttpExchange ex, String method, Map<String, String> params, int status, JsonNode body)
+      throws IOException {
+    String error = "";
+    if (body != null && !body.path("ok").asBoolean()) {
+      error = body.path("error").asText();
+    } else if (status != 200) {
+      error = "http_" + status;
+    }
+    calls.add(new ApiCall(method, params, error, status));
+    byte[] bytes =
+        body == null
+            ? "<html><body>Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8)
+            : ws.json.writeValueAsBytes(body);
+    ex.getResponseHeaders()
+        .add("Content-Type", body == null ? "text/html" : "application/json; charset=utf-8");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private Map<String, String> params(HttpExchange ex) throws IOException {
+    Map<String, String> params = new LinkedHashMap<>();
+    String query = ex.getRequestURI().getRawQuery();
+    if (query != null) {
+      decodeForm(query, params);
+    }
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (type != null && type.startsWith("application/json")) {
+      JsonNode json = ws.parse(body);
+      if (json != null && json.isObject()) {
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> f = fields.next();
+          params.put(
+              f.getKey(),
+              f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString());
+        }
+      }
+    } else {
+      decodeForm(body, params);
+    }
+    return params;
+  }
+
+  private static void decodeForm(String form, Map<String, String> into) {
+    for (String pair : form.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      into.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String token(HttpExchange ex, Map<String, String> params) {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth != null && auth.startsWith("Bearer ")) {
+      return auth.substring("Bearer ".length()).trim();
+    }
+    String token = params.get("token");
+    return token == null || token.isBlank() ? null : token;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}

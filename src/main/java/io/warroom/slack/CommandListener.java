@@ -1,0 +1,28 @@
+package io.warroom.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import java.util.List;
+
+/** Handles one {@code /incident} subcommand. Register by being a bean. */
+public interface CommandListener {
+
+  /** The subcommand word, e.g. {@code declare}; also its aliases in {@link #aliases()}. */
+  String name();
+
+  default List<String> aliases() {
+    return List.of();
+  }
+
+  /** How to type it, for the help, e.g. {@code ic <@user> | ic me}. */
+  String usage();
+
+  /** What it does, in a few words, for the help. */
+  String summary();
+
+  /** Whether it only works inside an incident's channel. */
+  boolean inIncidentChannel();
+
+  /** Handles the command and returns the ack, within Slack's three seconds. */
+  Response handle(CommandCall call, SlashCommandContext ctx) throws Exception;
+}

@@ -1,0 +1,211 @@
+package io.warroom.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.Message;
+import io.micronaut.core.annotation.Nullable;
+import io.warroom.chat.ChatFailure;
+import io.warroom.chat.ChatMessage;
+import io.warroom.chat.ChatPort;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The chat port on Slack's Web API. */
+final class SlackChat implements ChatPort {
+
+  private final MethodsClient methods;
+  private final Supplier<String> botUserId;
+
+  SlackChat(MethodsClient methods, Supplier<String> botUserId) {
+    this.methods = methods;
+    this.botUserId = botUserId;
+  }
+
+  @Override
+  public Channel createChannel(String name, boolean isPrivate) {
+    ConversationsCreateResponse r =
+        SlackCalls.call(
+            "conversations.create",
+            false,
+            () -> methods.conversationsCreate(req -> req.name(name).isPrivate(isPrivate)));
+    return channel(r.getChannel());
+  }
+
+  @Override
+  public Optional<Channel> findChannel(String name) {
+    String cursor = null;
+    do {
+      String page = cursor;
+      ConversationsListResponse r =
+          SlackCalls.call(
+              "conversations.list",
+              true,
+              () ->
+                  methods.conversationsList(
+                      req ->
+                          req.types(
+                                  List.of(
+                                      ConversationType.PUBLIC_CHANNEL,
+                                      ConversationType.PRIVATE_CHANNEL))
+                              .excludeArchived(true)
+                              .limit(1000)
+                              .cursor(page)));
+      for (Conversation c : r.getChannels()) {
+        if (name.equals(c.getName())) {
+          return Optional.of(channel(c));
+        }
+      }
+      cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    return Optional.empty();
+  }
+
+  @Override
+  public void invite(String channelId, Collection<String> userIds) {
+    for (String user : userIds) {
+      try {
+        SlackCalls.call(
+            "conversations.invite",
+            true,
+            () -> methods.conversationsInvite(req -> req.channel(channelId).users(List.of(user))));
+      } catch (ChatFailure failure) {
+        // Already there, or someone Slack will never let in: neither should block the war room.
+        if (failure.isTransient() || failure.kind() == ChatFailure.Kind.CHANNEL_NOT_FOUND) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void join(String channelId) {
+    SlackCalls.call(
+        "conversations.join", true, () -> methods.conversationsJoin(req -> req.channel(channelId)));
+  }
+
+  @Override
+  public void setTopic(String channelId, String topic) {
+    SlackCalls.call(
+        "conversations.setTopic",
+        true,
+        () -> methods.conversationsSetTopic(req -> req.channel(channelId).topic(topic)));
+  }
+
+  @Override
+  public String post(String channelId, @Nullable String threadTs, ChatMessage message, String key) {
+    return SlackCalls.call(
+            "chat.postMessage",
+            false,
+            () ->
+                methods.chatPostMessage(
+                    req ->
+                        req.channel(channelId)
+                            .threadTs(threadTs)
+                            .text(message.text())
+                            .blocks(BlockKitRenderer.blocks(message))
+                            .unfurlLinks(false)
+                            .unfurlMedia(false)
+                            .metadata(
+                                Message.Metadata.builder()
+                                    .eventType(SlackIds.POST_METADATA_TYPE)
+                                    .eventPayload(Map.of("key", key))
+                                    .build())))
+        .getTs();
+  }
+
+  @Override
+  public Optional<String> findPosted(
+      String channelId, @Nullable String threadTs, String key, Instant since) {
+    String oldest = since.getEpochSecond() + ".000000";
+    List<Message> messages;
+    if (threadTs == null) {
+      ConversationsHistoryResponse r =
+          SlackCalls.call(
+              "conversations.history",
+              true,
+              () ->
+                  methods.conversationsHistory(
+                      req ->
+                          req.channel(channelId)
+                              .oldest(oldest)
+                              .limit(200)
+                              .includeAllMetadata(true)));
+      messages = r.getMessages();
+    } else {
+      ConversationsRepliesResponse r =
+          SlackCalls.call(
+              "conversations.replies",
+              true,
+              () ->
+                  methods.conversationsReplies(
+                      req ->
+                          req.channel(channelId)
+                              .ts(threadTs)
+                              .oldest(oldest)
+                              .limit(200)
+                              .includeAllMetadata(true)));
+      messages = r.getMessages();
+    }
+    if (messages == null) {
+      return Optional.empty();
+    }
+    for (Message m : messages) {
+      Message.Metadata metadata = m.getMetadata();
+      if (metadata != null
+          && SlackIds.POST_METADATA_TYPE.equals(metadata.getEventType())
+          && metadata.getEventPayload() != null
+          && key.equals(metadata.getEventPayload().get("key"))) {
+        return Optional.of(m.getTs());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void update(String channelId, String ts, ChatMessage message) {
+    SlackCalls.call(
+        "chat.update",
+        true,
+        () ->
+            methods.chatUpdate(
+                req ->
+                    req.channel(channelId)
+                        .ts(ts)
+                        .text(message.text())
+                        .blocks(BlockKitRenderer.blocks(message))));
+  }
+
+  @Override
+  public void pin(String channelId, String ts) {
+    try {
+      SlackCalls.call(
+          "pins.add", true, () -> methods.pinsAdd(req -> req.channel(channelId).timestamp(ts)));
+    } catch (ChatFailure failure) {
+      if (!failure.getMessage().endsWith("already_pinned")) {
+        throw failure;
+      }
+    }
+  }
+
+  @Override
+  public String botUserId() {
+    return botUserId.get();
+  }
+
+  private static Channel channel(Conversation c) {
+    return new Channel(
+        c.getId(),
+        c.getName(),
+        c.getCreator(),
+        c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()));
+  }
+}

@@ -1,0 +1,59 @@
+package io.warroom.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.micronaut.context.annotation.Context;
+import io.warroom.chat.ChatFailure;
+import io.warroom.config.StartupProblem;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who the bot is, asked of Slack at start-up ({@code auth.test}). A token Slack refuses stops
+ * start-up; a Slack that cannot be reached does not, since Warroom must come up during an outage.
+ */
+@Context
+class SlackIdentity {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackIdentity.class);
+  private static final Set<String> BAD_TOKEN =
+      Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
+
+  private final MethodsClient methods;
+  private volatile String botUserId;
+
+  SlackIdentity(MethodsClient methods, SlackSettings settings) {
+    this.methods = methods;
+    try {
+      lookUp();
+      LOG.info("Connected to Slack at {} as bot user {}", settings.apiUrl(), botUserId);
+    } catch (ChatFailure failure) {
+      String error = failure.getMessage().substring(failure.getMessage().indexOf(':') + 1).trim();
+      if (BAD_TOKEN.contains(error)) {
+        throw new StartupProblem(
+            "SLACK_BOT_TOKEN was refused by Slack ("
+                + error
+                + "); copy the Bot User OAuth Token"
+                + " from the app's OAuth & Permissions page");
+      }
+      LOG.warn(
+          "Slack is not reachable at {} yet ({}); Warroom starts anyway and will retry",
+          settings.apiUrl(),
+          failure.getMessage());
+    }
+  }
+
+  /** The bot's own user id. */
+  String botUserId() {
+    if (botUserId == null) {
+      lookUp();
+    }
+    return botUserId;
+  }
+
+  private void lookUp() {
+    AuthTestResponse r = SlackCalls.call("auth.test", true, () -> methods.authTest(req -> req));
+    botUserId = r.getUserId();
+  }
+}

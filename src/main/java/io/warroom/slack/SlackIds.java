@@ -1,0 +1,51 @@
+package io.warroom.slack;
+
+import io.warroom.chat.ChatAction;
+import java.util.Optional;
+
+/** Every Slack identifier Warroom defines, named once: the command, action ids, callback ids. */
+public final class SlackIds {
+
+  public static final String COMMAND = "/incident";
+
+  /** Modal callback ids. */
+  public static final String DECLARE_VIEW = "warroom_declare";
+
+  /** Block and action ids inside the Declare modal. */
+  public static final String DECLARE_TITLE = "declare_title";
+
+  public static final String DECLARE_SEVERITY = "declare_severity";
+  public static final String DECLARE_AFFECTED = "declare_affected";
+  public static final String DECLARE_COMMANDER = "declare_commander";
+  public static final String DECLARE_OPTIONS = "declare_options";
+  public static final String OPTION_PRIVATE = "private";
+  public static final String OPTION_DRILL = "drill";
+
+  /**
+   * Message metadata event type that marks Warroom's posts (used to find a post after a lost
+   * answer).
+   */
+  public static final String POST_METADATA_TYPE = "warroom_post";
+
+  private static final String ACTION_PREFIX = "warroom_";
+
+  private SlackIds() {}
+
+  /** The {@code action_id} of a chat action, e.g. {@code warroom_take_command}. */
+  public static String actionId(ChatAction action) {
+    return ACTION_PREFIX + action.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static Optional<ChatAction> action(String actionId) {
+    if (actionId == null || !actionId.startsWith(ACTION_PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          ChatAction.valueOf(
+              actionId.substring(ACTION_PREFIX.length()).toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.warroom.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import io.micronaut.context.BeanProvider;
+import io.warroom.chat.Mrkdwn;
+import io.warroom.slack.CommandCall;
+import io.warroom.slack.CommandListener;
+import io.warroom.slack.Replies;
+import io.warroom.slack.SlackText;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code /incident help}, also the answer to any unknown subcommand. Built from the listeners. */
+@Singleton
+class HelpCommandListener implements CommandListener {
+
+  private final BeanProvider<List<CommandListener>> listeners;
+
+  HelpCommandListener(BeanProvider<List<CommandListener>> listeners) {
+    this.listeners = listeners;
+  }
+
+  @Override
+  public String name() {
+    return "help";
+  }
+
+  @Override
+  public String usage() {
+    return "help";
+  }
+
+  @Override
+  public String summary() {
+    return "this help";
+  }
+
+  @Override
+  public boolean inIncidentChannel() {
+    return false;
+  }
+
+  @Override
+  public Response handle(CommandCall call, SlashCommandContext ctx) {
+    StringBuilder text = new StringBuilder();
+    String typed = SlackText.firstWord(call.args())[0];
+    if (!typed.isEmpty() && !typed.equalsIgnoreCase("help")) {
+      text.append(":grey_question: `")
+          .append(Mrkdwn.escape(Mrkdwn.truncate(typed, 40)))
+          .append("` is not an `/incident` command. Here is what is:\n\n");
+    }
+    text.append("*Anywhere*\n");
+    append(text, false);
+    text.append("\n*In an incident's channel*\n");
+    append(text, true);
+    return Replies.ephemeral(ctx, text.toString());
+  }
+
+  private void append(StringBuilder text, boolean inChannel) {
+    listeners.get().stream()
+        .filter(l -> l.inIncidentChannel() == inChannel)
+        .sorted(Comparator.comparing(CommandListener::usage))
+        .forEach(
+            l ->
+                text.append("• `/incident ")
+                    .append(l.usage())
+                    .append("`: ")
+                    .append(l.summary())
+                    .append('\n'));
+  }
+}

@@ -1,0 +1,28 @@
+package io.warroom.slack.command;
+
+import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.Refusal;
+import io.warroom.slack.SlackText;
+
+/** Reads the person a command names: a Slack mention, or {@code me}. */
+final class MentionArg {
+
+  private MentionArg() {}
+
+  static String user(String word, String caller, String example) {
+    if (word == null || word.isBlank()) {
+      throw new Refusal("Say who: " + example);
+    }
+    if (word.equalsIgnoreCase("me")) {
+      return caller;
+    }
+    return SlackText.userId(word)
+        .orElseThrow(
+            () ->
+                new Refusal(
+                    "I could not find a Slack user in `"
+                        + Mrkdwn.escape(Mrkdwn.truncate(SlackText.plain(word), 40))
+                        + "`. Pick them from the @ list so Slack fills in the name: "
+                        + example));
+  }
+}

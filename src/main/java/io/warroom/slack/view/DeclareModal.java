@@ -1,0 +1,195 @@
+package io.warroom.slack.view;
+
+import static io.warroom.slack.SlackIds.DECLARE_AFFECTED;
+import static io.warroom.slack.SlackIds.DECLARE_COMMANDER;
+import static io.warroom.slack.SlackIds.DECLARE_OPTIONS;
+import static io.warroom.slack.SlackIds.DECLARE_SEVERITY;
+import static io.warroom.slack.SlackIds.DECLARE_TITLE;
+import static io.warroom.slack.SlackIds.OPTION_DRILL;
+import static io.warroom.slack.SlackIds.OPTION_PRIVATE;
+
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.CheckboxesElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.model.block.element.UsersSelectElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import io.micronaut.core.annotation.Nullable;
+import io.warroom.incident.IncidentService;
+import io.warroom.incident.Severity;
+import io.warroom.slack.SlackIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The Declare modal: title, severity, what is affected, optional IC, private and drill. */
+public final class DeclareModal {
+
+  /** What a submitted Declare modal says. */
+  public record Submission(
+      String title,
+      @Nullable Severity severity,
+      @Nullable String affected,
+      @Nullable String commander,
+      boolean privateIncident,
+      boolean drill) {}
+
+  private DeclareModal() {}
+
+  public static View view(Severity severity, boolean drill, String title) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    PlainTextInputElement.PlainTextInputElementBuilder titleInput =
+        PlainTextInputElement.builder()
+            .actionId(DECLARE_TITLE)
+            .maxLength(IncidentService.MAX_TITLE)
+            .placeholder(plain("Payments API returning 500s"));
+    if (title != null && !title.isBlank()) {
+      titleInput.initialValue(title);
+    }
+    blocks.add(
+        input(
+            DECLARE_TITLE, "Title", titleInput.build(), false, "What is broken, in a few words."));
+    List<OptionObject> severities = new ArrayList<>();
+    OptionObject initial = null;
+    for (Severity s : Severity.values()) {
+      OptionObject o = OptionObject.builder().text(plain(describe(s))).value(s.name()).build();
+      severities.add(o);
+      if (s == severity) {
+        initial = o;
+      }
+    }
+    blocks.add(
+        input(
+            DECLARE_SEVERITY,
+            "Severity",
+            StaticSelectElement.builder()
+                .actionId(DECLARE_SEVERITY)
+                .options(severities)
+                .initialOption(initial)
+                .build(),
+            false,
+            null));
+    blocks.add(
+        input(
+            DECLARE_AFFECTED,
+            "What is affected",
+            PlainTextInputElement.builder()
+                .actionId(DECLARE_AFFECTED)
+                .multiline(true)
+                .maxLength(IncidentService.MAX_AFFECTED)
+                .placeholder(plain("Checkout for EU customers; card payments fail"))
+                .build(),
+            true,
+            null));
+    blocks.add(
+        input(
+            DECLARE_COMMANDER,
+            "Incident Commander",
+            UsersSelectElement.builder()
+                .actionId(DECLARE_COMMANDER)
+                .placeholder(plain("Who coordinates (not debugs)"))
+                .build(),
+            true,
+            "Leave empty to take command later with the card's Take command button."));
+    OptionObject privateOption =
+        OptionObject.builder()
+            .text(plain("Private (security) incident"))
+            .description(plain("A private channel; the announcement reveals nothing"))
+            .value(OPTION_PRIVATE)
+            .build();
+    OptionObject drillOption =
+        OptionObject.builder()
+            .text(plain("Drill"))
+            .description(plain("A rehearsal, marked as such everywhere"))
+            .value(OPTION_DRILL)
+            .build();
+    CheckboxesElement.CheckboxesElementBuilder options =
+        CheckboxesElement.builder()
+            .actionId(DECLARE_OPTIONS)
+            .options(List.of(privateOption, drillOption));
+    if (drill) {
+      options.initialOptions(List.of(drillOption));
+    }
+    blocks.add(input(DECLARE_OPTIONS, "Options", options.build(), true, null));
+    return View.builder()
+        .type("modal")
+        .callbackId(SlackIds.DECLARE_VIEW)
+        .title(ViewTitle.builder().type("plain_text").text("Declare an incident").build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Declare").build())
+        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+        .blocks(blocks)
+        .build();
+  }
+
+  public static Submission read(ViewState state) {
+    Map<String, Map<String, ViewState.Value>> values = state.getValues();
+    String title = text(values, DECLARE_TITLE);
+    ViewState.Value sev = value(values, DECLARE_SEVERITY);
+    Severity severity =
+        sev == null || sev.getSelectedOption() == null
+            ? null
+            : Severity.parse(sev.getSelectedOption().getValue()).orElse(null);
+    ViewState.Value commander = value(values, DECLARE_COMMANDER);
+    boolean isPrivate = false;
+    boolean drill = false;
+    ViewState.Value opts = value(values, DECLARE_OPTIONS);
+    if (opts != null && opts.getSelectedOptions() != null) {
+      for (ViewState.SelectedOption o : opts.getSelectedOptions()) {
+        isPrivate |= OPTION_PRIVATE.equals(o.getValue());
+        drill |= OPTION_DRILL.equals(o.getValue());
+      }
+    }
+    return new Submission(
+        title == null ? "" : title,
+        severity,
+        text(values, DECLARE_AFFECTED),
+        commander == null ? null : commander.getSelectedUser(),
+        isPrivate,
+        drill);
+  }
+
+  private static String describe(Severity s) {
+    return switch (s) {
+      case SEV1 -> "SEV1: critical, customers cannot use the product";
+      case SEV2 -> "SEV2: major, a key feature is down or degraded";
+      case SEV3 -> "SEV3: minor, limited impact or a workaround";
+      case SEV4 -> "SEV4: low, no customer impact yet";
+    };
+  }
+
+  private static InputBlock input(
+      String id,
+      String label,
+      com.slack.api.model.block.element.BlockElement element,
+      boolean optional,
+      String hint) {
+    InputBlock.InputBlockBuilder b =
+        InputBlock.builder().blockId(id).label(plain(label)).element(element).optional(optional);
+    if (hint != null) {
+      b.hint(plain(hint));
+    }
+    return b.build();
+  }
+
+  private static ViewState.Value value(
+      Map<String, Map<String, ViewState.Value>> values, String id) {
+    Map<String, ViewState.Value> block = values == null ? null : values.get(id);
+    return block == null ? null : block.get(id);
+  }
+
+  private static String text(Map<String, Map<String, ViewState.Value>> values, String id) {
+    ViewState.Value v = value(values, id);
+    return v == null ? null : v.getValue();
+  }
+
+  private static PlainTextObject plain(String text) {
+    return PlainTextObject.builder().text(text).emoji(true).build();
+  }
+}

@@ -1,0 +1,63 @@
+package io.warroom.slack.view;
+
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import io.warroom.incident.DeclareRequest;
+import io.warroom.incident.IncidentService;
+import io.warroom.incident.Refusal;
+import io.warroom.slack.SlackIds;
+import io.warroom.slack.SlackText;
+import io.warroom.slack.ViewListener;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Submissions of the Declare modal. Problems come back inside the modal; a second submission of the
+ * same modal (a double click) finds the incident the first one declared.
+ */
+@Singleton
+class DeclareViewListener implements ViewListener {
+
+  private final IncidentService incidents;
+
+  DeclareViewListener(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public String callbackId() {
+    return SlackIds.DECLARE_VIEW;
+  }
+
+  @Override
+  public Response handle(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+    var view = request.getPayload().getView();
+    DeclareModal.Submission form = DeclareModal.read(view.getState());
+    String title = SlackText.plain(form.title()).strip();
+    Map<String, String> errors = new LinkedHashMap<>();
+    IncidentService.titleProblem(title)
+        .ifPresent(p -> errors.put(SlackIds.DECLARE_TITLE, SlackText.plain(p)));
+    IncidentService.affectedProblem(form.affected())
+        .ifPresent(p -> errors.put(SlackIds.DECLARE_AFFECTED, p));
+    if (!errors.isEmpty()) {
+      return ctx.ackWithErrors(errors);
+    }
+    try {
+      incidents.declare(
+          new DeclareRequest(
+              "view:" + view.getId(),
+              title,
+              form.severity(),
+              form.affected(),
+              form.privateIncident(),
+              form.drill(),
+              request.getPayload().getUser().getId(),
+              form.commander()));
+    } catch (Refusal refusal) {
+      return ctx.ackWithErrors(Map.of(SlackIds.DECLARE_TITLE, refusal.getMessage()));
+    }
+    return ctx.ack();
+  }
+}

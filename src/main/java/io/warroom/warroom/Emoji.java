@@ -1,0 +1,18 @@
+package io.warroom.warroom;
+
+import io.warroom.incident.Severity;
+
+/** The severity colours used on the card, topic and notices. */
+final class Emoji {
+
+  private Emoji() {}
+
+  static String of(Severity severity) {
+    return switch (severity) {
+      case SEV1 -> ":red_circle:";
+      case SEV2 -> ":large_orange_circle:";
+      case SEV3 -> ":large_yellow_circle:";
+      case SEV4 -> ":large_blue_circle:";
+    };
+  }
+}

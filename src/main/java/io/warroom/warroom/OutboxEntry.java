@@ -1,0 +1,39 @@
+package io.warroom.warroom;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * A message waiting to be posted (or a posted message waiting to be updated), stored in the
+ * transaction of the change it reports.
+ *
+ * @param channelId where it goes; {@link #ROOM} means the incident's war room, known only once the
+ *     channel exists
+ * @param kind what it is; {@link OutboxKind} says how it is rendered and what its delivery records
+ */
+@MappedEntity("outbox")
+public record OutboxEntry(
+    @Id @GeneratedValue @Nullable Long id,
+    long incidentId,
+    String channelId,
+    @Nullable String threadTs,
+    @Nullable String updateTs,
+    OutboxKind kind,
+    String body,
+    Instant createdAt,
+    @Nullable Instant attemptedAt,
+    @Nullable Instant deliveredAt,
+    @Nullable String ts,
+    @Nullable String error) {
+
+  /** Placeholder channel: the incident's own war room. */
+  public static final String ROOM = "ROOM";
+
+  /** The key that marks this post in the chat platform, to recognise it after a lost answer. */
+  String key() {
+    return "warroom-outbox-" + id;
+  }
+}

@@ -1,0 +1,63 @@
+package io.warroom.warroom;
+
+import io.warroom.chat.ChatMessage;
+import io.warroom.chat.ChatMessage.Context;
+import io.warroom.chat.ChatMessage.Section;
+import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.Role;
+import java.util.List;
+
+/** The texts the war room posts about the incident itself. */
+final class RoomMessages {
+
+  private RoomMessages() {}
+
+  static ChatMessage explorationThread() {
+    String text =
+        ":microscope: *Technical exploration thread.* Put hypotheses, findings, logs and graphs in"
+            + " the replies to this message. Keep the channel for coordination and decisions, and"
+            + " report conclusions to the Incident Commander there.";
+    return new ChatMessage(
+        "Technical exploration thread",
+        List.of(
+            new Section(text, List.of(), null),
+            new Context(List.of("Pin a finding with :pushpin: to make it a key event."))));
+  }
+
+  static ChatMessage announcement(Incident incident, String channelId) {
+    if (incident.privateIncident()) {
+      String text = ":lock: A private incident was declared.";
+      return ChatMessage.of(text);
+    }
+    String text =
+        Emoji.of(incident.severity())
+            + " *"
+            + (incident.drill() ? "[DRILL] " : "")
+            + incident.severity().label()
+            + " declared:* "
+            + Mrkdwn.escape(incident.title())
+            + "\nWar room: "
+            + Mrkdwn.channel(channelId)
+            + (incident.commander() == null
+                ? ""
+                : " · Incident Commander: " + Mrkdwn.user(incident.commander()));
+    return new ChatMessage(
+        incident.severity().label() + " declared: " + Mrkdwn.escape(incident.title()),
+        List.of(new Section(text, List.of(), null)));
+  }
+
+  static ChatMessage roleAssigned(IncidentEvent.RoleAssigned event) {
+    String text =
+        (event.role() == Role.COMMANDER ? ":large_green_circle: " : ":busts_in_silhouette: ")
+            + Mrkdwn.user(event.assignee())
+            + " is now the "
+            + event.role().title()
+            + (event.previous() == null ? "" : " (was " + Mrkdwn.user(event.previous()) + ")")
+            + (event.actor().equals(event.assignee())
+                ? "."
+                : ", assigned by " + Mrkdwn.user(event.actor()) + ".");
+    return ChatMessage.of(text);
+  }
+}

@@ -1,0 +1,27 @@
+package io.warroom.warroom;
+
+import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.Incident;
+
+/** The channel topic: severity, status and IC at a glance, kept current like the card. */
+final class TopicView {
+
+  /** Slack's limit for a channel topic. */
+  static final int MAX = 250;
+
+  private TopicView() {}
+
+  static String render(Incident incident) {
+    String ic = incident.commander() == null ? "none yet" : Mrkdwn.user(incident.commander());
+    String head =
+        (incident.drill() ? "[DRILL] " : "")
+            + incident.severity().label()
+            + " | "
+            + incident.status().label()
+            + " | IC: "
+            + ic
+            + " | ";
+    return head
+        + Mrkdwn.escape(Mrkdwn.truncate(incident.title(), Math.max(10, (MAX - head.length()) / 2)));
+  }
+}

@@ -1,0 +1,202 @@
+package io.warroom.warroom;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskScheduler;
+import io.warroom.chat.ChatFailure;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives delivery: runs {@link WarRoomPass}es for incidents with work, one replica per room at a
+ * time. A replica claims a room with a lease in the database, runs the pass, releases the lease and
+ * then looks again for work that arrived meanwhile, so no wake-up is lost between replicas.
+ * Failures back off (honouring Retry-After); a sweep every second picks up rooms whose back-off has
+ * passed and rooms whose lease holder died.
+ */
+@Singleton
+public class WarRoomSync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WarRoomSync.class);
+  private static final Duration LEASE = Duration.ofSeconds(60);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+  private final WarRoomRepository rooms;
+  private final WarRoomPass pass;
+  private final TaskScheduler scheduler;
+  private final Clock clock;
+  private final Duration sweepEvery;
+  private final ExecutorService workers;
+  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+  private final Set<Long> again = ConcurrentHashMap.newKeySet();
+  private volatile String owner;
+  private volatile ScheduledFuture<?> sweeping;
+
+  WarRoomSync(
+      WarRoomRepository rooms,
+      WarRoomPass pass,
+      @Named("scheduled") TaskScheduler scheduler,
+      Clock clock,
+      @Value("${warroom.delivery.sweep:1s}") Duration sweepEvery,
+      @Value("${warroom.delivery.threads:4}") int threads) {
+    this.rooms = rooms;
+    this.pass = pass;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.sweepEvery = sweepEvery;
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "war-room-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Starts delivering once the server is up: frees leases a previous run of this process left (same
+   * host and port, so that process is gone) and starts the sweep.
+   */
+  @EventListener
+  void onStartup(ServerStartupEvent event) {
+    String node = host() + ":" + event.getSource().getPort();
+    owner = node + "/" + UUID.randomUUID();
+    int freed = rooms.releaseStale(node + "/%", owner);
+    if (freed > 0) {
+      LOG.info("Took back {} war room(s) a previous run of this process was building", freed);
+    }
+    sweeping = scheduler.scheduleWithFixedDelay(Duration.ZERO, sweepEvery, this::sweepQuietly);
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    if (sweeping != null) {
+      sweeping.cancel(false);
+    }
+    workers.shutdown();
+    workers.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  /** Asks for the incident's room to be brought up to date soon. Cheap; repeats coalesce. */
+  public void kick(long incidentId) {
+    if (owner == null || workers.isShutdown()) {
+      return; // the startup sweep will find it
+    }
+    if (!running.add(incidentId)) {
+      again.add(incidentId);
+      return;
+    }
+    try {
+      workers.execute(() -> drive(incidentId));
+    } catch (RuntimeException rejected) {
+      running.remove(incidentId);
+    }
+  }
+
+  /** Finds every room with work whose back-off has passed and kicks it. */
+  void sweep() {
+    for (Long id : rooms.findNeedingWork(clock.instant())) {
+      kick(id);
+    }
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.warn("War room sweep failed: {}", e.toString());
+    }
+  }
+
+  private void drive(long incidentId) {
+    try {
+      do {
+        again.remove(incidentId);
+        runClaimed(incidentId);
+      } while (again.contains(incidentId));
+    } catch (RuntimeException e) {
+      LOG.error("War room {} delivery stopped unexpectedly", incidentId, e);
+    } finally {
+      running.remove(incidentId);
+      if (again.remove(incidentId)) {
+        kick(incidentId);
+      }
+    }
+  }
+
+  private void runClaimed(long incidentId) {
+    while (claim(incidentId)) {
+      boolean failed;
+      try {
+        pass.run(incidentId, () -> claim(incidentId));
+        rooms.clearFailures(incidentId);
+        failed = false;
+      } catch (ChatFailure failure) {
+        recordFailure(incidentId, failure, failure.retryAfter().orElse(null));
+        failed = true;
+      } catch (RuntimeException e) {
+        LOG.error("War room {} pass failed", incidentId, e);
+        recordFailure(incidentId, e, null);
+        failed = true;
+      } finally {
+        rooms.release(incidentId, owner);
+      }
+      if (failed || rooms.countWork(incidentId) == 0) {
+        return;
+      }
+    }
+  }
+
+  private boolean claim(long incidentId) {
+    Instant now = clock.instant();
+    return rooms.claim(incidentId, owner, now.plus(LEASE), now) == 1;
+  }
+
+  private void recordFailure(long incidentId, RuntimeException failure, Duration retryAfter) {
+    WarRoom room = rooms.findById(incidentId).orElse(null);
+    int failures = room == null ? 0 : room.failures();
+    Duration backoff = Duration.ofSeconds(1L << Math.min(failures, 6));
+    if (backoff.compareTo(MAX_BACKOFF) > 0) {
+      backoff = MAX_BACKOFF;
+    }
+    Duration wait = retryAfter != null ? retryAfter : backoff;
+    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    LOG.warn(
+        "War room {}: {} (failure {}, next try in {}s)",
+        incidentId,
+        message,
+        failures + 1,
+        wait.toSeconds());
+    rooms.recordFailure(
+        incidentId,
+        clock.instant().plus(wait),
+        message.length() > 500 ? message.substring(0, 500) : message);
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.warroom.support;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.warroom.sandbox.FakeSlack;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Warroom running for real against a fake Slack: an embedded server on a free port, its own
+ * database, and the fake workspace pointed at {@code /slack/events}. Requests are really signed and
+ * Web API calls really go over HTTP.
+ */
+public final class TestApp implements AutoCloseable {
+
+  public static final String BOT_TOKEN = "xoxb-test-bot-token";
+  public static final String SIGNING_SECRET = "test-signing-secret-8f742231b10e";
+
+  public final FakeSlack slack;
+  public final ApplicationContext context;
+  public final EmbeddedServer server;
+
+  private TestApp(FakeSlack slack, EmbeddedServer server) {
+    this.slack = slack;
+    this.server = server;
+    this.context = server.getApplicationContext();
+  }
+
+  /** A fresh fake Slack and a Warroom with its own in-memory database. */
+  public static TestApp start(Map<String, Object> extra) {
+    FakeSlack slack = FakeSlack.start(BOT_TOKEN, SIGNING_SECRET);
+    return start(slack, inMemoryDatabase(), extra);
+  }
+
+  public static TestApp start() {
+    return start(Map.of());
+  }
+
+  /** Another Warroom on the given fake Slack and database (a restart, or a second replica). */
+  public static TestApp start(FakeSlack slack, String jdbcUrl, Map<String, Object> extra) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("micronaut.server.port", -1);
+    props.put("datasources.default.url", jdbcUrl);
+    props.put("datasources.default.username", jdbcUrl.startsWith("jdbc:h2") ? "sa" : "postgres");
+    props.put("datasources.default.password", "");
+    props.put("slack.bot-token", BOT_TOKEN);
+    props.put("slack.signing-secret", SIGNING_SECRET);
+    props.put("slack.api-url", slack.apiUrl());
+    props.put("slack.http-timeout", "2s");
+    props.put("warroom.delivery.sweep", "200ms");
+    props.putAll(extra);
+    EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+    slack.connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
+    return new TestApp(slack, server);
+  }
+
+  public static String inMemoryDatabase() {
+    return "jdbc:h2:mem:t"
+        + UUID.randomUUID().toString().replace("-", "")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  public URI url(String path) {
+    return URI.create("http://127.0.0.1:" + server.getPort() + path);
+  }
+
+  /** Waits until the condition holds, failing the test after {@code max}. */
+  public static void await(String what, Duration max, BooleanSupplier condition) {
+    long until = System.nanoTime() + max.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("Timed out after " + max.toMillis() + " ms waiting for " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  public static void await(String what, BooleanSupplier condition) {
+    await(what, Duration.ofSeconds(10), condition);
+  }
+
+  /** Stops Warroom, leaving the fake Slack running. */
+  public void stopApp() {
+    server.stop();
+    context.close();
+  }
+
+  @Override
+  public void close() {
+    if (context.isRunning()) {
+      stopApp();
+    }
+    slack.close();
+  }
+}
