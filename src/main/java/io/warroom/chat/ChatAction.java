@@ -5,6 +5,8 @@ package io.warroom.chat;
  * back.
  */
 public enum ChatAction {
+  /** Open the Declare form (App Home). */
+  DECLARE,
   TAKE_COMMAND,
   POST_UPDATE,
   CHANGE_SEVERITY,

@@ -29,7 +29,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AppLink {
 
   /** The app's HTTP answer to one request. */
-  public record Reply(int status, String body) {}
+  public record Reply(int status, String body) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The {@code text} of a JSON answer (what the user sees), or the raw body. */
+    public String text() {
+      if (body == null || !body.startsWith("{")) {
+        return body == null ? "" : body;
+      }
+      try {
+        return JSON.readTree(body).path("text").asText("");
+      } catch (IOException e) {
+        return body;
+      }
+    }
+  }
 
   private final Workspace ws;
   private final RequestSigner signer;
@@ -54,6 +70,14 @@ public final class AppLink {
 
   /** A user types {@code /incident <text>} in a channel. */
   public Reply command(String userId, String channelId, String text) {
+    Reply reply =
+        post(commandBody(userId, channelId, text), "application/x-www-form-urlencoded", Map.of());
+    keepEphemeral(userId, channelId, reply);
+    return reply;
+  }
+
+  /** The form body Slack sends for {@code /incident <text>}, with a fresh trigger. */
+  public String commandBody(String userId, String channelId, String text) {
     User user;
     Channel channel;
     String escaped;
@@ -92,9 +116,7 @@ public final class AppLink {
             response,
             "trigger_id",
             trigger);
-    Reply reply = post(body, "application/x-www-form-urlencoded", Map.of());
-    keepEphemeral(userId, channelId, reply);
-    return reply;
+    return body;
   }
 
   /** A user presses a button (or picks an option of a select) on a message. */

@@ -33,7 +33,8 @@ final class BlockRules {
       rules.errors.add("view must be an object [json-pointer:/view]");
       return rules.errors;
     }
-    rules.plainText(view.get("title"), 24, "/view/title", true);
+    boolean modal = !"home".equals(view.path("type").asText());
+    rules.plainText(view.get("title"), 24, "/view/title", modal);
     boolean hasInput = false;
     for (JsonNode b : view.path("blocks")) {
       hasInput |= "input".equals(b.path("type").asText());

@@ -251,6 +251,26 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** The user's App Home view, once the app published one. */
+  public Optional<JsonNode> home(String userId) {
+    synchronized (ws) {
+      return Optional.ofNullable(ws.homes.get(userId)).map(v -> v.view.deepCopy());
+    }
+  }
+
+  /**
+   * Leaves a submitted modal open, as Slack briefly does while a first submission is in flight;
+   * lets a test submit the same view twice, like a double click.
+   */
+  public void reopenModal(String viewId) {
+    synchronized (ws) {
+      View v = ws.views.get(viewId);
+      if (v != null) {
+        v.open = true;
+      }
+    }
+  }
+
   /** A file's uploaded content. */
   public Optional<String> fileContent(String fileId) {
     synchronized (ws) {

@@ -76,32 +76,33 @@ final class SlackServer implements AutoCloseable {
   }
 
   private void api(HttpExchange ex) throws IOException {
+    long arrived = System.currentTimeMillis();
     String method = ex.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(ex);
     String token = token(ex, params);
     if (token == null && !WebApi.NO_TOKEN.contains(method)) {
-      answer(ex, method, params, 200, WebApi.error(ws, "not_authed"));
+      answer(ex, arrived, method, params, 200, WebApi.error(ws, "not_authed"));
       return;
     }
     if (token != null && !token.equals(ws.botToken) && !WebApi.NO_TOKEN.contains(method)) {
-      answer(ex, method, params, 200, WebApi.error(ws, "invalid_auth"));
+      answer(ex, arrived, method, params, 200, WebApi.error(ws, "invalid_auth"));
       return;
     }
     Faults.Fault fault = faults.next(method);
     if (fault != null) {
       switch (fault.kind()) {
         case SERVER_ERROR -> {
-          answer(ex, method, params, 500, null);
+          answer(ex, arrived, method, params, 500, null);
           return;
         }
         case RATE_LIMITED -> {
           ex.getResponseHeaders().add("Retry-After", String.valueOf(fault.duration().toSeconds()));
-          answer(ex, method, params, 429, WebApi.error(ws, "ratelimited"));
+          answer(ex, arrived, method, params, 429, WebApi.error(ws, "ratelimited"));
           return;
         }
         case TIMEOUT -> {
           sleep(fault.duration().toMillis());
-          calls.add(new ApiCall(method, params, "timeout", 0));
+          calls.add(new ApiCall(method, params, "timeout", 0, arrived));
           ex.close();
           return;
         }
@@ -111,16 +112,16 @@ final class SlackServer implements AutoCloseable {
     }
     JsonNode body = call(method, params);
     if (fault != null && fault.kind() == Faults.Kind.SERVER_ERROR_AFTER) {
-      answer(ex, method, params, 500, null);
+      answer(ex, arrived, method, params, 500, null);
       return;
     }
     if (fault != null && fault.kind() == Faults.Kind.TIMEOUT_AFTER) {
       sleep(fault.duration().toMillis());
-      calls.add(new ApiCall(method, params, "timeout-after", 0));
+      calls.add(new ApiCall(method, params, "timeout-after", 0, arrived));
       ex.close();
       return;
     }
-    answer(ex, method, params, 200, body);
+    answer(ex, arrived, method, params, 200, body);
   }
 
   private JsonNode call(String method, Map<String, String> params) {
@@ -174,7 +175,12 @@ final class SlackServer implements AutoCloseable {
   }
 
   private void answer(
-      HttpExchange ex, String method, Map<String, String> params, int status, JsonNode body)
+      HttpExchange ex,
+      long arrived,
+      String method,
+      Map<String, String> params,
+      int status,
+      JsonNode body)
       throws IOException {
     String error = "";
     if (body != null && !body.path("ok").asBoolean()) {
@@ -182,7 +188,7 @@ final class SlackServer implements AutoCloseable {
     } else if (status != 200) {
       error = "http_" + status;
     }
-    calls.add(new ApiCall(method, params, error, status));
+    calls.add(new ApiCall(method, params, error, status, arrived));
     byte[] bytes =
         body == null
             ? "<html><body>Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8)

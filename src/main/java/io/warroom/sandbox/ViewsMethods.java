@@ -22,6 +22,27 @@ final class ViewsMethods {
     api.register("views.open", this::open);
     api.register("views.push", this::open);
     api.register("views.update", this::update);
+    api.register("views.publish", this::publish);
+  }
+
+  private ObjectNode publish(WebApi.Call call) {
+    String user = call.required("user_id");
+    if (!ws.users.containsKey(user)) {
+      throw new SlackError("user_not_found");
+    }
+    JsonNode view = checked(call);
+    if (!"home".equals(view.path("type").asText())) {
+      throw new SlackError("invalid_arguments");
+    }
+    View home = ws.homes.get(user);
+    if (home == null) {
+      home = new View(ws.newId('V'), user, view, newHash());
+      ws.homes.put(user, home);
+    } else {
+      home.view = view;
+      home.hash = newHash();
+    }
+    return withView(home);
   }
 
   private ObjectNode open(WebApi.Call call) {

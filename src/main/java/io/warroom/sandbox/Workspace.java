@@ -37,6 +37,10 @@ public final class Workspace {
   final Map<String, User> users = new LinkedHashMap<>();
   final Map<String, Channel> channels = new LinkedHashMap<>();
   final Map<String, View> views = new LinkedHashMap<>();
+
+  /** Each user's App Home view. */
+  final Map<String, View> homes = new LinkedHashMap<>();
+
   final Map<String, FileObject> files = new LinkedHashMap<>();
   final Map<String, Trigger> triggers = new LinkedHashMap<>();
   final List<Ephemeral> ephemerals = new ArrayList<>();

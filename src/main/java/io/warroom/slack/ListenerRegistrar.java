@@ -3,6 +3,7 @@ package io.warroom.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.Event;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,12 +18,17 @@ class ListenerRegistrar {
   private final IncidentCommandRouter commands;
   private final List<ActionListener> actions;
   private final List<ViewListener> views;
+  private final List<SlackEventListener<?>> events;
 
   ListenerRegistrar(
-      IncidentCommandRouter commands, List<ActionListener> actions, List<ViewListener> views) {
+      IncidentCommandRouter commands,
+      List<ActionListener> actions,
+      List<ViewListener> views,
+      List<SlackEventListener<?>> events) {
     this.commands = commands;
     this.actions = actions;
     this.views = views;
+    this.events = events;
   }
 
   void register(App app) {
@@ -37,6 +43,27 @@ class ListenerRegistrar {
           listener.callbackId(),
           (req, ctx) -> guarded(listener.callbackId(), ctx, () -> listener.handle(req, ctx)));
     }
+    for (SlackEventListener<?> listener : events) {
+      registerEvent(app, listener);
+    }
+  }
+
+  private static <E extends Event> void registerEvent(App app, SlackEventListener<E> listener) {
+    // An exception here is not swallowed: the adapter answers 500 and Slack delivers again.
+    app.event(
+        listener.type(),
+        (payload, ctx) -> {
+          try {
+            listener.handle(payload, ctx);
+          } catch (RuntimeException
+              | java.io.IOException
+              | com.slack.api.methods.SlackApiException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return ctx.ack();
+        });
   }
 
   /** A handler that failed still acks: Slack must not show a timeout, and the log says why. */

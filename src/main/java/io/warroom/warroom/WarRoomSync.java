@@ -43,6 +43,7 @@ public class WarRoomSync {
   private final TaskScheduler scheduler;
   private final Clock clock;
   private final Duration sweepEvery;
+  private final Duration firstBackoff;
   private final ExecutorService workers;
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> again = ConcurrentHashMap.newKeySet();
@@ -55,7 +56,9 @@ public class WarRoomSync {
       @Named("scheduled") TaskScheduler scheduler,
       Clock clock,
       @Value("${warroom.delivery.sweep:1s}") Duration sweepEvery,
-      @Value("${warroom.delivery.threads:4}") int threads) {
+      @Value("${warroom.delivery.threads:4}") int threads,
+      @Value("${warroom.delivery.first-backoff:1s}") Duration firstBackoff) {
+    this.firstBackoff = firstBackoff;
     this.rooms = rooms;
     this.pass = pass;
     this.scheduler = scheduler;
@@ -174,7 +177,7 @@ public class WarRoomSync {
   private void recordFailure(long incidentId, RuntimeException failure, Duration retryAfter) {
     WarRoom room = rooms.findById(incidentId).orElse(null);
     int failures = room == null ? 0 : room.failures();
-    Duration backoff = Duration.ofSeconds(1L << Math.min(failures, 6));
+    Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failures, 6));
     if (backoff.compareTo(MAX_BACKOFF) > 0) {
       backoff = MAX_BACKOFF;
     }

@@ -52,6 +52,7 @@ public final class TestApp implements AutoCloseable {
     props.put("slack.api-url", slack.apiUrl());
     props.put("slack.http-timeout", "2s");
     props.put("warroom.delivery.sweep", "200ms");
+    props.put("warroom.delivery.first-backoff", "200ms");
     props.putAll(extra);
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
     slack.connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));

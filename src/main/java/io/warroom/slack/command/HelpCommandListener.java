@@ -10,15 +10,14 @@ import io.warroom.slack.Replies;
 import io.warroom.slack.SlackText;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
-import java.util.List;
 
 /** {@code /incident help}, also the answer to any unknown subcommand. Built from the listeners. */
 @Singleton
 class HelpCommandListener implements CommandListener {
 
-  private final BeanProvider<List<CommandListener>> listeners;
+  private final BeanProvider<CommandListener> listeners;
 
-  HelpCommandListener(BeanProvider<List<CommandListener>> listeners) {
+  HelpCommandListener(BeanProvider<CommandListener> listeners) {
     this.listeners = listeners;
   }
 
@@ -59,7 +58,7 @@ class HelpCommandListener implements CommandListener {
   }
 
   private void append(StringBuilder text, boolean inChannel) {
-    listeners.get().stream()
+    listeners.stream()
         .filter(l -> l.inIncidentChannel() == inChannel)
         .sorted(Comparator.comparing(CommandListener::usage))
         .forEach(

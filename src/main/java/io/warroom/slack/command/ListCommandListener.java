@@ -2,17 +2,15 @@ package io.warroom.slack.command;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
-import io.warroom.incident.Role;
 import io.warroom.slack.CommandCall;
 import io.warroom.slack.CommandListener;
+import io.warroom.slack.IncidentLines;
 import io.warroom.slack.Replies;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /incident list}: the open incidents, privately. Private incidents stay private. */
 @Singleton
@@ -57,7 +55,8 @@ class ListCommandListener implements CommandListener {
     }
     StringBuilder text = new StringBuilder("*Open incidents (" + open.size() + ")*\n");
     for (Incident incident : open.subList(0, Math.min(MAX_LISTED, open.size()))) {
-      text.append(line(incident, call.userId())).append('\n');
+      text.append(IncidentLines.line(incident, rooms.channelOf(incident.id()), call.userId()))
+          .append('\n');
     }
     if (open.size() > MAX_LISTED) {
       text.append("_…and ")
@@ -66,36 +65,5 @@ class ListCommandListener implements CommandListener {
               " more, oldest last. The REST API lists them all: `GET /api/incidents?status=open`._");
     }
     return Replies.ephemeral(ctx, text.toString());
-  }
-
-  private String line(Incident incident, String viewer) {
-    String head = "• *" + incident.severity().label() + "* · " + incident.status().label();
-    if (incident.drill()) {
-      head += " · _drill_";
-    }
-    Optional<String> channel = rooms.channelOf(incident.id());
-    if (incident.privateIncident() && !involved(incident, viewer)) {
-      return head + " · :lock: a private incident";
-    }
-    return head
-        + " · "
-        + Mrkdwn.escape(Mrkdwn.truncate(incident.title(), 80))
-        + " · IC "
-        + incident.holder(Role.COMMANDER).map(Mrkdwn::user).orElse("_none_")
-        + " · opened "
-        + Mrkdwn.date(incident.declaredAt(), "{ago}")
-        + channel.map(c -> " · " + Mrkdwn.channel(c)).orElse(" · _war room opening_");
-  }
-
-  private static boolean involved(Incident incident, String user) {
-    if (user.equals(incident.declaredBy())) {
-      return true;
-    }
-    for (Role role : Role.values()) {
-      if (incident.holder(role).filter(user::equals).isPresent()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,0 +1,69 @@
+package io.warroom.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.warroom.config.StartupProblem;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With {@code SLACK_APP_TOKEN} set, Warroom takes Slack's requests over a Socket Mode WebSocket
+ * instead of {@code /slack/events}, so it needs no public URL. Same app, same listeners.
+ */
+@Singleton
+class SocketModeRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SocketModeRunner.class);
+
+  /** Handlers run in parallel; without this Bolt runs them one at a time. */
+  private static final int CONCURRENCY = 8;
+
+  private final SlackSettings settings;
+  private final App app;
+  private SocketModeApp socketMode;
+
+  SocketModeRunner(SlackSettings settings, App app) {
+    this.settings = settings;
+    this.app = app;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    if (!settings.socketMode()) {
+      return;
+    }
+    try {
+      socketMode =
+          new SocketModeApp(
+              settings.appToken().orElseThrow(),
+              app,
+              SocketModeClient.Backend.JavaWebSocket,
+              CONCURRENCY);
+      socketMode.startAsync();
+      LOG.info("Socket Mode connected; Slack requests arrive over the WebSocket");
+    } catch (Exception e) {
+      throw new StartupProblem(
+          "SLACK_APP_TOKEN: cannot open a Socket Mode connection ("
+              + e.getMessage()
+              + ");"
+              + " check the app-level token has the connections:write scope",
+          e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (socketMode != null) {
+      try {
+        socketMode.stop();
+      } catch (Exception e) {
+        LOG.debug("Socket Mode stop: {}", e.toString());
+      }
+    }
+  }
+}

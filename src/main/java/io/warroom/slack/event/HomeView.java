@@ -1,0 +1,70 @@
+package io.warroom.slack.event;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.view.View;
+import io.warroom.chat.ChatAction;
+import io.warroom.incident.Incident;
+import io.warroom.slack.IncidentLines;
+import io.warroom.slack.SlackIds;
+import io.warroom.warroom.WarRooms;
+import java.util.ArrayList;
+import java.util.List;
+
+/** App Home, drawn from the open incidents for one viewer. */
+final class HomeView {
+
+  /** Home tabs hold 100 blocks; each incident is one. */
+  static final int MAX_LISTED = 80;
+
+  private HomeView() {}
+
+  static View render(List<Incident> open, WarRooms rooms, String viewer) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(HeaderBlock.builder().text(plain("Warroom")).build());
+    blocks.add(
+        ActionsBlock.builder()
+            .elements(
+                List.of(
+                    ButtonElement.builder()
+                        .actionId(SlackIds.actionId(ChatAction.DECLARE))
+                        .text(plain("Declare an incident"))
+                        .style("danger")
+                        .value("declare")
+                        .build()))
+            .build());
+    blocks.add(DividerBlock.builder().build());
+    if (open.isEmpty()) {
+      blocks.add(section(":white_check_mark: No open incidents."));
+    } else {
+      blocks.add(section("*Open incidents (" + open.size() + ")*"));
+      for (Incident incident : open.subList(0, Math.min(MAX_LISTED, open.size()))) {
+        blocks.add(section(IncidentLines.line(incident, rooms.channelOf(incident.id()), viewer)));
+      }
+    }
+    blocks.add(
+        ContextBlock.builder()
+            .elements(
+                List.of(
+                    MarkdownTextObject.builder()
+                        .text("Type `/incident help` anywhere for every command.")
+                        .build()))
+            .build());
+    return View.builder().type("home").blocks(blocks).build();
+  }
+
+  private static SectionBlock section(String mrkdwn) {
+    return SectionBlock.builder().text(MarkdownTextObject.builder().text(mrkdwn).build()).build();
+  }
+
+  private static PlainTextObject plain(String text) {
+    return PlainTextObject.builder().text(text).emoji(true).build();
+  }
+}

@@ -1,0 +1,149 @@
+package io.warroom.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.warroom.sandbox.AppLink;
+import io.warroom.sandbox.FakeSlack;
+import io.warroom.support.Room;
+import io.warroom.support.TestApp;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The Declare modal: what it creates, its validation, and double submissions. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeclareModalTest {
+
+  private FakeSlack slack;
+  private TestApp app;
+  private String alice;
+  private String bob;
+  private String dave;
+  private String general;
+  private String announce;
+
+  @BeforeAll
+  void start() {
+    slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    alice = slack.user("alice");
+    bob = slack.user("bob");
+    dave = slack.user("dave");
+    general = slack.channel("general", false, alice, alice, bob, dave);
+    announce = slack.channel("incidents", false, alice, alice);
+    app =
+        TestApp.start(
+            slack, TestApp.inMemoryDatabase(), Map.of("warroom.announce-channel", announce));
+  }
+
+  @AfterAll
+  void stop() {
+    app.close();
+  }
+
+  private String openModal() {
+    int before = slack.modals(alice).size();
+    slack.app().command(alice, general, "declare");
+    TestApp.await("modal", () -> slack.modals(alice).size() == before + 1);
+    return slack.modals(alice).get(before).id();
+  }
+
+  private static Map<String, String> form(String title, String severity) {
+    Map<String, String> values = new HashMap<>();
+    values.put(SlackIds.DECLARE_TITLE, title);
+    values.put(SlackIds.DECLARE_SEVERITY, severity);
+    return values;
+  }
+
+  @Test
+  void aPrivateIncidentGetsAPrivateChannelItsCommanderAndASilentAnnouncement() {
+    String view = openModal();
+    Map<String, String> values = form("Leaked API keys in logs", "SEV1");
+    values.put(SlackIds.DECLARE_AFFECTED, "Partner API keys visible in the log pipeline");
+    values.put(SlackIds.DECLARE_COMMANDER, bob);
+    values.put(SlackIds.DECLARE_OPTIONS, SlackIds.OPTION_PRIVATE);
+    AppLink.Reply reply = slack.app().submit(alice, view, values);
+    assertEquals(200, reply.status());
+    assertFalse(
+        slack.modals(alice).stream()
+            .filter(m -> m.id().equals(view))
+            .findFirst()
+            .orElseThrow()
+            .open(),
+        "modal closed");
+
+    Room room = Room.awaitContaining(slack, "leaked-api-keys-in-logs");
+    assertTrue(slack.isPrivate(room.id));
+    assertTrue(room.members().containsAll(java.util.Set.of(alice, bob)));
+    assertTrue(room.topic().contains("IC: <@" + bob + ">"));
+    assertTrue(room.card().allText().contains("Partner API keys visible in the log pipeline"));
+    assertTrue(room.card().allText().contains("Private incident"));
+    TestApp.await(
+        "private announcement",
+        () ->
+            slack.messages(announce).stream()
+                .anyMatch(m -> m.text().contains("A private incident was declared")));
+    slack
+        .messages(announce)
+        .forEach(
+            m -> {
+              assertFalse(m.allText().contains("Leaked"), m.allText());
+              assertFalse(m.allText().contains(room.id), m.allText());
+            });
+
+    String forOutsider = slack.app().command(dave, general, "list").text();
+    assertFalse(forOutsider.contains("Leaked"), forOutsider);
+    assertTrue(forOutsider.contains("a private incident"), forOutsider);
+    String forCommander = slack.app().command(bob, general, "list").text();
+    assertTrue(forCommander.contains("Leaked API keys in logs"), forCommander);
+  }
+
+  @Test
+  void problemsComeBackInsideTheModalAndDeclareNothing() {
+    String view = openModal();
+    int channels = slack.channelNames().size();
+    AppLink.Reply empty = slack.app().submit(alice, view, form("   ", "SEV2"));
+    assertTrue(empty.body().contains("\"response_action\":\"errors\""), empty.body());
+    assertTrue(empty.body().contains(SlackIds.DECLARE_TITLE), empty.body());
+    Map<String, String> tooLong = form("Fine title", "SEV2");
+    tooLong.put(SlackIds.DECLARE_AFFECTED, "y".repeat(2500));
+    AppLink.Reply longAffected = slack.app().submit(alice, view, tooLong);
+    assertTrue(longAffected.body().contains(SlackIds.DECLARE_AFFECTED), longAffected.body());
+    assertTrue(
+        slack.modals(alice).stream()
+            .filter(m -> m.id().equals(view))
+            .findFirst()
+            .orElseThrow()
+            .open());
+    sleep(300);
+    assertEquals(channels, slack.channelNames().size());
+  }
+
+  @Test
+  void aDoubleClickedDeclareButtonDeclaresOnce() {
+    String view = openModal();
+    Map<String, String> values = form("Double click outage", "SEV2");
+    // The same view submitted twice, as when Declare is clicked twice before the modal closes.
+    AppLink.Reply first = slack.app().submit(alice, view, values);
+    assertEquals(200, first.status());
+    slack.reopenModal(view);
+    AppLink.Reply second = slack.app().submit(alice, view, values);
+    assertEquals(200, second.status());
+    Room.awaitContaining(slack, "double-click-outage");
+    sleep(500);
+    assertEquals(
+        1, slack.channelNames().stream().filter(n -> n.contains("double-click-outage")).count());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
