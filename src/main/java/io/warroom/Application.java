@@ -3,6 +3,7 @@ package io.warroom;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.warroom.config.StartupProblem;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -17,11 +18,49 @@ public class Application extends Micronaut {
 
   @Override
   protected void handleStartupException(Environment environment, Throwable exception) {
-    Optional<StartupProblem> problem = StartupProblem.findIn(exception);
-    if (problem.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
-      System.err.println("warroom: cannot start: " + problem.get().getMessage());
+    Optional<String> line =
+        StartupProblem.findIn(exception)
+            .map(Throwable::getMessage)
+            .or(() -> databaseProblem(environment, exception));
+    if (line.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
+      System.err.println("warroom: cannot start: " + line.get());
       System.exit(1);
     }
     super.handleStartupException(environment, exception);
+  }
+
+  /** A database that cannot be reached or migrated, named by the setting that points at it. */
+  static Optional<String> databaseProblem(Environment environment, Throwable exception) {
+    Throwable sql = null;
+    for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException
+          || t.getClass().getName().startsWith("org.flywaydb")
+          || t.getClass().getName().contains("PoolInitializationException")) {
+        sql = t;
+      }
+    }
+    if (sql == null) {
+      return Optional.empty();
+    }
+    Throwable root = sql;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String url = environment.getProperty("datasources.default.url", String.class).orElse("?");
+    return Optional.of(
+        "DATASOURCES_DEFAULT_URL="
+            + maskCredentials(url)
+            + ": the database cannot be reached or prepared ("
+            + oneLine(root.getMessage() == null ? root.toString() : root.getMessage())
+            + ")");
+  }
+
+  static String maskCredentials(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]+@", "//***@");
+  }
+
+  private static String oneLine(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 }

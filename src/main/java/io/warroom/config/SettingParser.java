@@ -8,19 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses raw setting values; every failure is a {@link StartupProblem} naming the variable. */
-final class SettingParser {
+public final class SettingParser {
 
   private static final Pattern SHORT_DURATION =
       Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
   private SettingParser() {}
 
-  static String blankToNull(String value) {
+  public static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** A positive duration such as {@code 15m}, {@code 90s}, {@code 48h} or ISO {@code PT1H}. */
-  static Duration duration(String env, String raw) {
+  public static Duration duration(String env, String raw) {
     String value = blankToNull(raw);
     if (value == null) {
       throw new StartupProblem(env + " is empty; give a duration such as 15m, 90s or PT1H");
@@ -37,7 +37,7 @@ final class SettingParser {
   }
 
   /** Like {@link #duration} but {@code off} means "never". */
-  static Optional<Duration> durationOrOff(String env, String raw) {
+  public static Optional<Duration> durationOrOff(String env, String raw) {
     String value = blankToNull(raw);
     if (value != null && value.equalsIgnoreCase("off")) {
       return Optional.empty();
@@ -72,7 +72,7 @@ final class SettingParser {
     }
   }
 
-  static boolean bool(String env, String raw) {
+  public static boolean bool(String env, String raw) {
     String value = blankToNull(raw);
     if (value == null) {
       return false;

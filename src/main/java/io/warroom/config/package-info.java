@@ -1,6 +1,7 @@
 /**
- * Reads the environment variables of SPEC section 2 into each feature's settings record and stops
- * start-up with one clear line when a value is malformed. Features never read raw properties
- * themselves.
+ * What every feature needs to start: parsing of setting values ({@link
+ * io.warroom.config.SettingParser}), the one-line start-up failure ({@link
+ * io.warroom.config.StartupProblem}) and the clock. Each feature reads its own variables of SPEC
+ * section 2 in a {@code *SettingsFactory} next to its settings record.
  */
 package io.warroom.config;

@@ -20,14 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EventDispatcher implements AppEvents {
 
-  /** The bot events Warroom subscribes to (app-manifest.yml). */
-  static final Set<String> SUBSCRIBED =
-      Set.of(
-          "message.channels",
-          "message.groups",
-          "reaction_added",
-          "reaction_removed",
-          "member_joined_channel");
+  /** The bot events the app subscribes to, as its manifest says. */
+  static final Set<String> SUBSCRIBED = AppManifest.botEvents();
 
   private final Workspace ws;
   private final AppLink app;

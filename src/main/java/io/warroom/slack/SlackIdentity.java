@@ -1,5 +1,6 @@
 package io.warroom.slack;
 
+import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.micronaut.context.annotation.Context;
@@ -23,10 +24,12 @@ class SlackIdentity {
   private final MethodsClient methods;
   private volatile String botUserId;
 
-  SlackIdentity(MethodsClient methods, SlackSettings settings) {
+  SlackIdentity(MethodsClient methods, SlackSettings settings, App app) {
     this.methods = methods;
     try {
       lookUp();
+      // Bolt would otherwise set itself up (and call auth.test) on the first request.
+      app.start();
       LOG.info("Connected to Slack at {} as bot user {}", settings.apiUrl(), botUserId);
     } catch (ChatFailure failure) {
       String error = failure.getMessage().substring(failure.getMessage().indexOf(':') + 1).trim();
