@@ -347,7 +347,7 @@ public final class AppLink {
     return payload;
   }
 
-  private String trigger(String userId) {
+  String trigger(String userId) {
     String id =
         System.currentTimeMillis() / 1000
             + "."

@@ -104,6 +104,7 @@ final class ChatMethods {
     out.put("text", m.text);
     ObjectNode message = ws.messageJson(m);
     message.remove("metadata");
+    message.remove("ts");
     out.set("message", message);
     return out;
   }

@@ -76,7 +76,7 @@ final class ConversationsMethods {
     ObjectNode out = ok();
     ArrayNode channels = out.putArray("channels");
     for (int i = offset; i < Math.min(visible.size(), offset + limit); i++) {
-      channels.add(ws.channelJson(visible.get(i), call.caller()));
+      channels.add(ws.channelJson(visible.get(i), call.caller(), true));
     }
     String next = offset + limit < visible.size() ? encodeCursor(offset + limit) : "";
     out.putObject("response_metadata").put("next_cursor", next);
@@ -86,7 +86,7 @@ final class ConversationsMethods {
   private ObjectNode info(WebApi.Call call) {
     Channel c = visible(call, call.required("channel"));
     ObjectNode out = ok();
-    out.set("channel", ws.channelJson(c, call.caller()));
+    out.set("channel", ws.channelJson(c, call.caller(), true));
     return out;
   }
 

@@ -150,6 +150,11 @@ public final class FakeSlack implements AutoCloseable {
     return app.post(events.envelope(event).toString(), "application/json", java.util.Map.of());
   }
 
+  /** A fresh interaction trigger for a user, as Slack hands one out with each interaction. */
+  public String trigger(String userId) {
+    return app.trigger(userId);
+  }
+
   // ---- people and channels ----
 
   /** The id of a user with this name, creating the user if needed. */

@@ -130,6 +130,11 @@ public final class Workspace {
   // ---- JSON in Slack's shapes ----
 
   ObjectNode channelJson(Channel c, String viewer) {
+    return channelJson(c, viewer, false);
+  }
+
+  /** A channel object; Slack counts members only in conversations.info and .list. */
+  ObjectNode channelJson(Channel c, String viewer, boolean withMemberCount) {
     ObjectNode o = json.createObjectNode();
     o.put("id", c.id);
     o.put("name", c.name);
@@ -159,7 +164,9 @@ public final class Workspace {
     purpose.put("creator", "");
     purpose.put("last_set", 0);
     o.putArray("previous_names");
-    o.put("num_members", c.members.size());
+    if (withMemberCount) {
+      o.put("num_members", c.members.size());
+    }
     return o;
   }
 

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.warroom.chat.ChatPort;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -17,8 +18,11 @@ class SlackFactory {
   private Slack slack;
 
   @Singleton
-  Slack slack(SlackSettings settings) {
+  Slack slack(
+      SlackSettings settings, @Value("${slack.strict-responses:false}") boolean strictResponses) {
     SlackConfig config = new SlackConfig();
+    // Tests turn this on so a fake Slack that invents a response field fails loudly.
+    config.setFailOnUnknownProperties(strictResponses);
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     int timeout = (int) settings.httpTimeout().toMillis();
     config.setHttpClientReadTimeoutMillis(timeout);

@@ -39,6 +39,18 @@ public final class Postgres {
     }
   }
 
+  /** The database name in a URL made by {@link #newDatabase()}. */
+  public static String nameOf(String jdbcUrl) {
+    String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+
+  /** A superuser connection to the server's {@code postgres} database. */
+  public static synchronized Connection admin() throws SQLException {
+    return server.getPostgresDatabase().getConnection();
+  }
+
   private static synchronized void stop() {
     try {
       if (server != null) {

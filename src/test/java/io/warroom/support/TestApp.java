@@ -51,6 +51,7 @@ public final class TestApp implements AutoCloseable {
     props.put("slack.signing-secret", SIGNING_SECRET);
     props.put("slack.api-url", slack.apiUrl());
     props.put("slack.http-timeout", "2s");
+    props.put("slack.strict-responses", true);
     props.put("warroom.delivery.sweep", "200ms");
     props.put("warroom.delivery.first-backoff", "200ms");
     props.putAll(extra);
