@@ -1,0 +1,2 @@
+/** The REST API (SPEC section 8), behind a bearer token. */
+package io.warroom.api;

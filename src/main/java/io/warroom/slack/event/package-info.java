@@ -1,0 +1,2 @@
+/** One listener per Events API event Warroom subscribes to (app-manifest.yml). */
+package io.warroom.slack.event;
