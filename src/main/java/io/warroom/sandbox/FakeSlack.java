@@ -127,6 +127,15 @@ public final class FakeSlack implements AutoCloseable {
     return server.calls().stream().filter(c -> c.method().equals(method)).toList();
   }
 
+  /**
+   * Lets the app connect over Socket Mode: {@code apps.connections.open} with this app-level token
+   * answers the given WebSocket URL.
+   */
+  public void enableSocketMode(String appToken, String webSocketUrl) {
+    ws.appToken = appToken;
+    ws.socketModeUrl = webSocketUrl;
+  }
+
   /** How long failed event deliveries wait before Slack's retries. */
   public void eventRetryDelay(Duration delay) {
     events.retryDelay(delay);

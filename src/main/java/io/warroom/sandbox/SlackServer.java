@@ -84,7 +84,8 @@ final class SlackServer implements AutoCloseable {
       answer(ex, arrived, method, params, 200, WebApi.error(ws, "not_authed"));
       return;
     }
-    if (token != null && !token.equals(ws.botToken) && !WebApi.NO_TOKEN.contains(method)) {
+    String expected = method.equals("apps.connections.open") ? ws.appToken : ws.botToken;
+    if (token != null && !token.equals(expected) && !WebApi.NO_TOKEN.contains(method)) {
       answer(ex, arrived, method, params, 200, WebApi.error(ws, "invalid_auth"));
       return;
     }

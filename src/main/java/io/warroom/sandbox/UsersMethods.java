@@ -18,6 +18,16 @@ final class UsersMethods {
     api.register("users.info", this::info);
     api.register("users.list", this::list);
     api.register("bots.info", this::botInfo);
+    api.register("apps.connections.open", this::socketModeUrl);
+  }
+
+  private ObjectNode socketModeUrl(WebApi.Call call) {
+    if (ws.socketModeUrl == null) {
+      throw new SlackError("not_allowed_token_type");
+    }
+    ObjectNode out = ok();
+    out.put("url", ws.socketModeUrl);
+    return out;
   }
 
   private ObjectNode botInfo(WebApi.Call call) {

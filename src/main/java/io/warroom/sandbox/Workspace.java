@@ -48,6 +48,11 @@ public final class Workspace {
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private long lastTsMicros;
 
+  /** The app-level token and WebSocket URL when the app uses Socket Mode. */
+  volatile String appToken;
+
+  volatile String socketModeUrl;
+
   /** Where the workspace's HTTP server listens, e.g. {@code http://127.0.0.1:4567/}. */
   volatile String baseUrl = "http://127.0.0.1/";
 

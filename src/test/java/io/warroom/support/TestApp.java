@@ -63,7 +63,7 @@ public final class TestApp implements AutoCloseable {
   public static String inMemoryDatabase() {
     return "jdbc:h2:mem:t"
         + UUID.randomUUID().toString().replace("-", "")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public <T> T bean(Class<T> type) {

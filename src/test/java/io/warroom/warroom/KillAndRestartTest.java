@@ -33,7 +33,7 @@ class KillAndRestartTest {
         "DATASOURCES_DEFAULT_URL",
         "jdbc:h2:file:"
             + dir.resolve("warroom")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     return env;
   }
 
