@@ -28,6 +28,48 @@ public final class Mrkdwn {
     return out.toString();
   }
 
+  private static final java.util.regex.Pattern BROADCAST =
+      java.util.regex.Pattern.compile("<!(here|channel|everyone|subteam\\^[^>|]*)(?:\\|([^>]*))?>");
+
+  /**
+   * Makes Slack-formatted text (as Slack sends it, entities already escaped) safe to post again:
+   * {@code <!channel>}, {@code <!here>}, {@code <!everyone>} and group mentions become plain text
+   * that pings nobody; user mentions, channels and links stay.
+   */
+  public static String defuse(String slackText) {
+    if (slackText == null) {
+      return "";
+    }
+    java.util.regex.Matcher m = BROADCAST.matcher(slackText);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(2) != null ? m.group(2) : "@" + m.group(1);
+      m.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              escape(name.startsWith("@") ? name : "@" + name)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** Shortens Slack-formatted text without cutting a {@code <...>} token or an entity in half. */
+  public static String truncateFormatted(String slackText, int max) {
+    if (slackText.length() <= max) {
+      return slackText;
+    }
+    int cut = max - 1;
+    int open = slackText.lastIndexOf('<', cut);
+    if (open >= 0 && slackText.indexOf('>', open) >= cut) {
+      cut = open;
+    }
+    int amp = slackText.lastIndexOf('&', cut);
+    if (amp >= 0 && slackText.indexOf(';', amp) >= cut && cut - amp < 6) {
+      cut = amp;
+    }
+    return slackText.substring(0, cut) + "…";
+  }
+
   public static String user(String userId) {
     return "<@" + userId + ">";
   }

@@ -38,4 +38,8 @@ public sealed interface IncidentEvent {
       String actor,
       Instant at)
       implements IncidentEvent {}
+
+  /** A key event someone wrote down with {@code /incident note}. */
+  record NoteAdded(long incidentId, String text, String actor, Instant at)
+      implements IncidentEvent {}
 }

@@ -17,5 +17,7 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
 
   List<Incident> findByStatusNotEqualOrderByDeclaredAtDesc(Status status);
 
+  List<Incident> findByStatusOrderByDeclaredAtDesc(Status status);
+
   List<Incident> findAllOrderByDeclaredAtDesc();
 }

@@ -23,6 +23,9 @@ public class IncidentService {
 
   public static final int MAX_AFFECTED = 2000;
 
+  /** Notes, updates and tasks: one Slack section holds 3,000 characters with room for a prefix. */
+  public static final int MAX_TEXT = 2500;
+
   private final IncidentRepository incidents;
   private final ApplicationEventPublisher<IncidentEvent> events;
   private final IncidentSettings settings;
@@ -112,14 +115,55 @@ public class IncidentService {
     return updated;
   }
 
+  /** Writes a key event into the timeline; it is echoed in the war room. */
+  @Transactional
+  public void addNote(long incidentId, String text, String by) {
+    String note = requireText(text, "`/incident note Rolled back the 14:02 deploy`");
+    lockOpenOrResolved(incidentId);
+    events.publishEvent(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
+  }
+
   @Transactional
   public Optional<Incident> find(long incidentId) {
     return incidents.findById(incidentId);
   }
 
+  /** Open incidents, newest first. */
   @Transactional
   public List<Incident> open() {
     return incidents.findByStatusNotEqualOrderByDeclaredAtDesc(Status.RESOLVED);
+  }
+
+  /** Resolved incidents, newest first. */
+  @Transactional
+  public List<Incident> resolved() {
+    return incidents.findByStatusOrderByDeclaredAtDesc(Status.RESOLVED);
+  }
+
+  /** Every incident, newest first. */
+  @Transactional
+  public List<Incident> all() {
+    return incidents.findAllOrderByDeclaredAtDesc();
+  }
+
+  /** Notes and action items may still be added after resolution. */
+  private Incident lockOpenOrResolved(long incidentId) {
+    return incidents
+        .findByIdForUpdate(incidentId)
+        .orElseThrow(() -> new Refusal("That incident no longer exists."));
+  }
+
+  /** Free text a command needs: present, and short enough to post. */
+  static String requireText(String text, String example) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) {
+      throw new Refusal("Add the text, for example: " + example);
+    }
+    if (t.length() > MAX_TEXT) {
+      throw new Refusal(
+          "That is " + t.length() + " characters long; keep it to " + MAX_TEXT + " or fewer.");
+    }
+    return t;
   }
 
   private Incident lockOpen(long incidentId) {

@@ -324,10 +324,28 @@ public final class FakeSlack implements AutoCloseable {
       Channel c = ws.channel(channelId);
       Message m = new Message(ws.newTs(), c.id, null, botId, text, null, null, null);
       m.subtype = "bot_message";
+      m.username = username;
       c.messages.add(m);
-      com.fasterxml.jackson.databind.node.ObjectNode event = ws.messageJson(m);
-      event.remove("app_id");
-      event.put("username", username);
+      events.messagePosted(c, m);
+      ws.changed("message");
+      return m.ts;
+    }
+  }
+
+  /** A user shares a file with a comment ({@code file_share}); returns the message ts. */
+  public String postFile(
+      String userId, String channelId, String name, String title, String comment) {
+    synchronized (ws) {
+      Channel c = ws.channel(channelId);
+      FileObject f = new FileObject(ws.newId('F'), name, userId, ws.now());
+      f.title = title;
+      f.content = ("(contents of " + name + ")").getBytes(StandardCharsets.UTF_8);
+      f.completed = true;
+      ws.files.put(f.id, f);
+      Message m = new Message(ws.newTs(), c.id, userId, null, comment, null, null, null);
+      m.subtype = "file_share";
+      m.files.add(f.id);
+      c.messages.add(m);
       events.messagePosted(c, m);
       ws.changed("message");
       return m.ts;

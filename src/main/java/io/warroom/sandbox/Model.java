@@ -53,6 +53,9 @@ final class Model {
     String editedTs;
     String subtype;
 
+    /** Another app's display name, for its bot messages. */
+    String username;
+
     Message(
         String ts,
         String channel,

@@ -186,7 +186,12 @@ public final class Workspace {
     }
     if (m.botId != null) {
       o.put("bot_id", m.botId);
-      o.put("app_id", APP_ID);
+      if (m.botId.equals(bot.botId())) {
+        o.put("app_id", APP_ID);
+      }
+    }
+    if (m.username != null) {
+      o.put("username", m.username);
     }
     o.put("text", m.text == null ? "" : m.text);
     o.put("ts", m.ts);

@@ -60,4 +60,12 @@ final class RoomMessages {
                 : ", assigned by " + Mrkdwn.user(event.actor()) + ".");
     return ChatMessage.of(text);
   }
+
+  static ChatMessage note(IncidentEvent.NoteAdded note) {
+    return new ChatMessage(
+        "Note: " + Mrkdwn.escape(Mrkdwn.truncate(note.text(), 200)),
+        List.of(
+            new Section(":memo: *Key event noted:* " + Mrkdwn.escape(note.text()), List.of(), null),
+            new Context(List.of("by " + Mrkdwn.user(note.actor()) + " · in the timeline"))));
+  }
 }

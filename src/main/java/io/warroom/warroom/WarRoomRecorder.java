@@ -47,6 +47,8 @@ class WarRoomRecorder {
       planRoom(declared.incident());
     } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
       post(assigned.incidentId(), RoomMessages.roleAssigned(assigned));
+    } else if (event instanceof IncidentEvent.NoteAdded note) {
+      post(note.incidentId(), RoomMessages.note(note));
     }
   }
 

@@ -20,6 +20,14 @@ public class WarRooms {
     return rooms.findByChannelId(channelId).map(WarRoom::incidentId);
   }
 
+  /** The war room this channel is, with its exploration thread. */
+  @ReadOnly
+  public Optional<RoomRef> room(String channelId) {
+    return rooms
+        .findByChannelId(channelId)
+        .map(r -> new RoomRef(r.incidentId(), r.channelId(), r.threadTs()));
+  }
+
   /** The incident's channel, once it exists. */
   @ReadOnly
   public Optional<String> channelOf(long incidentId) {

@@ -49,8 +49,9 @@ public final class Room {
     return slack.messages(id);
   }
 
+  /** Messages Warroom posted (not other apps'). */
   public List<Posted> botMessages() {
-    return messages().stream().filter(Posted::byBot).toList();
+    return messages().stream().filter(m -> slack.botUserId().equals(m.user())).toList();
   }
 
   /** The pinned incident card, as it stands now. */
@@ -60,10 +61,7 @@ public final class Room {
   }
 
   public Optional<Posted> thread() {
-    return messages().stream()
-        .filter(Posted::byBot)
-        .filter(m -> m.text().contains("exploration thread"))
-        .findFirst();
+    return botMessages().stream().filter(m -> m.text().contains("exploration thread")).findFirst();
   }
 
   public String topic() {

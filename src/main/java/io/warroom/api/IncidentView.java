@@ -1,0 +1,53 @@
+package io.warroom.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.warroom.incident.Incident;
+import io.warroom.incident.Role;
+import java.time.Instant;
+
+/** An incident as the REST API shows it. Times are ISO-8601 UTC. */
+record IncidentView(
+    long id,
+    String title,
+    String severity,
+    String status,
+    boolean privateIncident,
+    boolean drill,
+    @Nullable String affected,
+    @Nullable String channelId,
+    @Nullable String channelName,
+    String declaredBy,
+    Roles roles,
+    Instant declaredAt,
+    @Nullable Instant mitigatedAt,
+    @Nullable Instant resolvedAt) {
+
+  /** Who holds each role (Slack user ids). */
+  record Roles(
+      @Nullable String commander,
+      @Nullable String comms,
+      @Nullable String scribe,
+      @Nullable String ops) {}
+
+  static IncidentView of(Incident i, @Nullable String channelId, @Nullable String channelName) {
+    return new IncidentView(
+        i.id(),
+        i.title(),
+        i.severity().name(),
+        i.status().name().toLowerCase(java.util.Locale.ROOT),
+        i.privateIncident(),
+        i.drill(),
+        i.affected(),
+        channelId,
+        channelName,
+        i.declaredBy(),
+        new Roles(
+            i.holder(Role.COMMANDER).orElse(null),
+            i.holder(Role.COMMS).orElse(null),
+            i.holder(Role.SCRIBE).orElse(null),
+            i.holder(Role.OPS).orElse(null)),
+        i.declaredAt(),
+        i.mitigatedAt(),
+        i.resolvedAt());
+  }
+}

@@ -1,0 +1,144 @@
+package io.warroom.api;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentService;
+import io.warroom.timeline.Timeline;
+import io.warroom.timeline.TimelineEntry;
+import io.warroom.warroom.WarRooms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/incidents}: incidents and their timelines, for tools and reports (SPEC section 8).
+ */
+@Controller("/api/incidents")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class IncidentsController {
+
+  static final int DEFAULT_PAGE = 100;
+  static final int MAX_PAGE = 1000;
+  static final int MAX_CSV_PAGE = 50_000;
+  static final MediaType CSV = MediaType.of("text/csv");
+
+  private final IncidentService incidents;
+  private final WarRooms rooms;
+  private final Timeline timeline;
+  private final CsvMapper csv;
+
+  IncidentsController(IncidentService incidents, WarRooms rooms, Timeline timeline) {
+    this.incidents = incidents;
+    this.rooms = rooms;
+    this.timeline = timeline;
+    this.csv = new CsvMapper();
+    csv.registerModule(new JavaTimeModule());
+    csv.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** Newest first; {@code ?status=open} for open ones, {@code resolved} for closed ones. */
+  @Get
+  HttpResponse<?> list(@QueryValue @Nullable String status) {
+    List<Incident> found;
+    if (status == null || status.isBlank() || status.equalsIgnoreCase("all")) {
+      found = incidents.all();
+    } else if (status.equalsIgnoreCase("open")) {
+      found = incidents.open();
+    } else if (status.equalsIgnoreCase("resolved")) {
+      found = incidents.resolved();
+    } else {
+      return HttpResponse.badRequest(Map.of("error", "status must be open, resolved or all"));
+    }
+    return HttpResponse.ok(found.stream().map(this::view).toList());
+  }
+
+  @Get("/{id}")
+  HttpResponse<?> one(@PathVariable long id) {
+    return incidents
+        .find(id)
+        .<HttpResponse<?>>map(i -> HttpResponse.ok(view(i)))
+        .orElseGet(IncidentsController::notFound);
+  }
+
+  /**
+   * The timeline in order, a page at a time: {@code ?after=<entry id>&limit=100}. With {@code
+   * Accept: text/csv} the same page (up to 50,000 entries, 10,000 by default) as CSV, with the next
+   * page in a {@code Link} header.
+   */
+  @Get(
+      value = "/{id}/timeline",
+      produces = {MediaType.APPLICATION_JSON, "text/csv"})
+  HttpResponse<?> timeline(
+      HttpRequest<?> request,
+      @PathVariable long id,
+      @QueryValue @Nullable Long after,
+      @QueryValue @Nullable Integer limit) {
+    if (incidents.find(id).isEmpty()) {
+      return notFound();
+    }
+    boolean asCsv =
+        request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals("text/csv"));
+    int max = asCsv ? MAX_CSV_PAGE : MAX_PAGE;
+    int size = limit == null ? (asCsv ? 10_000 : DEFAULT_PAGE) : limit;
+    if (size < 1 || size > max) {
+      return HttpResponse.badRequest(Map.of("error", "limit must be between 1 and " + max));
+    }
+    long from = after == null ? 0 : after;
+    List<TimelineEntry> page = timeline.page(id, from, size + 1);
+    Long next = page.size() > size ? page.get(size - 1).id() : null;
+    List<EntryView> entries = page.stream().limit(size).map(EntryView::of).toList();
+    if (asCsv) {
+      MutableHttpResponse<String> out = HttpResponse.ok(toCsv(entries)).contentType(CSV);
+      if (next != null) {
+        out.header(
+            "Link",
+            "</api/incidents/"
+                + id
+                + "/timeline?after="
+                + next
+                + "&limit="
+                + size
+                + ">; rel=\"next\"");
+      }
+      return out;
+    }
+    return HttpResponse.ok(new TimelinePage(id, timeline.count(id), entries, next))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  private String toCsv(List<EntryView> entries) {
+    CsvSchema schema = csv.schemaFor(EntryView.class).withHeader();
+    try {
+      return csv.writer(schema).writeValueAsString(entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private IncidentView view(Incident incident) {
+    return IncidentView.of(
+        incident,
+        rooms.channelOf(incident.id()).orElse(null),
+        rooms.channelNameOf(incident.id()).orElse(null));
+  }
+
+  private static HttpResponse<?> notFound() {
+    return HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such incident"));
+  }
+}

@@ -1,0 +1,65 @@
+package io.warroom.timeline;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
+
+  /** Stores a message unless this channel and ts are already there; 1 when stored. */
+  @Query(
+      "INSERT INTO timeline_entry (incident_id, kind, at, actor, text, channel_id, ts, thread_ts,"
+          + " exploration, key_event, pins, edited, deleted, data)"
+          + " VALUES (:incidentId, 'MESSAGE', :at, :actor, :text, :channelId, :ts, :threadTs,"
+          + " :exploration, FALSE, 0, FALSE, FALSE, :data) ON CONFLICT DO NOTHING")
+  int insertMessage(
+      long incidentId,
+      Instant at,
+      @Nullable String actor,
+      String text,
+      String channelId,
+      String ts,
+      @Nullable String threadTs,
+      boolean exploration,
+      @Nullable String data);
+
+  @Query(
+      "UPDATE timeline_entry SET text = :text, edited = TRUE, edited_at = :at"
+          + " WHERE channel_id = :channelId AND ts = :ts AND deleted = FALSE")
+  int edit(String channelId, String ts, String text, Instant at);
+
+  /** Forgets a deleted message's words and files, keeping that something was said. */
+  @Query(
+      "UPDATE timeline_entry SET text = NULL, data = NULL, deleted = TRUE, deleted_at = :at,"
+          + " key_event = FALSE, pins = 0 WHERE channel_id = :channelId AND ts = :ts")
+  int delete(String channelId, String ts, Instant at);
+
+  @Query(
+      "UPDATE timeline_entry SET pins = pins + :delta,"
+          + " key_event = (pins + :delta > 0 AND deleted = FALSE)"
+          + " WHERE channel_id = :channelId AND ts = :ts AND (pins + :delta) >= 0")
+  int pin(String channelId, String ts, int delta);
+
+  Optional<TimelineEntry> findByChannelIdAndTs(String channelId, String ts);
+
+  @Query(
+      "SELECT * FROM timeline_entry WHERE incident_id = :incidentId AND id > :after"
+          + " ORDER BY at, id LIMIT :limit")
+  List<TimelineEntry> page(long incidentId, long after, int limit);
+
+  @Query("SELECT * FROM timeline_entry WHERE incident_id = :incidentId ORDER BY at, id")
+  List<TimelineEntry> all(long incidentId);
+
+  @Query(
+      "SELECT * FROM timeline_entry WHERE incident_id = :incidentId AND key_event = TRUE"
+          + " ORDER BY at, id")
+  List<TimelineEntry> keyEvents(long incidentId);
+
+  long countByIncidentId(long incidentId);
+}

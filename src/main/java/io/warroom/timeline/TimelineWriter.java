@@ -1,0 +1,154 @@
+package io.warroom.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentEvent;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The only code that writes the timeline. Entry texts are Slack mrkdwn: messages as Slack sent
+ * them, Warroom's own entries with user text escaped, so any text can be shown again in Slack after
+ * {@link Mrkdwn#defuse}. Incident events arrive inside the transaction of the change; captured
+ * messages through {@link TimelineCapture}. Each entry keeps its actor, time and, where they apply,
+ * the old and new values.
+ */
+@Singleton
+class TimelineWriter {
+
+  private final TimelineRepository entries;
+  private final ParticipantRepository participants;
+  private final ObjectMapper json;
+
+  TimelineWriter(
+      TimelineRepository entries, ParticipantRepository participants, ObjectMapper json) {
+    this.entries = entries;
+    this.participants = participants;
+    this.json = json;
+  }
+
+  @EventListener
+  void record(IncidentEvent event) {
+    if (event instanceof IncidentEvent.Declared declared) {
+      Incident i = declared.incident();
+      add(
+          i.id(),
+          EntryKind.DECLARED,
+          declared.at(),
+          i.declaredBy(),
+          (i.drill() ? "Drill declared: " : "Declared ")
+              + i.severity().label()
+              + ": "
+              + Mrkdwn.escape(i.title()),
+          details(
+              "severity",
+              i.severity().label(),
+              "private",
+              i.privateIncident(),
+              "drill",
+              i.drill(),
+              "affected",
+              i.affected()));
+      participants.add(i.id(), i.declaredBy(), declared.at());
+    } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
+      add(
+          assigned.incidentId(),
+          EntryKind.ROLE_ASSIGNED,
+          assigned.at(),
+          assigned.actor(),
+          "<@"
+              + assigned.assignee()
+              + "> is the "
+              + assigned.role().title()
+              + (assigned.previous() == null ? "" : " (was <@" + assigned.previous() + ">)"),
+          details(
+              "role",
+              assigned.role().keyword(),
+              "from",
+              assigned.previous(),
+              "to",
+              assigned.assignee()));
+      participants.add(assigned.incidentId(), assigned.assignee(), assigned.at());
+    } else if (event instanceof IncidentEvent.NoteAdded note) {
+      add(
+          note.incidentId(),
+          EntryKind.NOTE,
+          note.at(),
+          note.actor(),
+          Mrkdwn.escape(note.text()),
+          null);
+    }
+  }
+
+  /** Stores a message once; false when this channel and ts were already stored. */
+  boolean message(long incidentId, CapturedMessage m, boolean exploration) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (!m.files().isEmpty()) {
+      data.put("files", m.files());
+    }
+    if (m.botName() != null) {
+      data.put("bot", m.botName());
+    }
+    int stored =
+        entries.insertMessage(
+            incidentId,
+            m.at(),
+            m.author(),
+            m.text(),
+            m.channelId(),
+            m.ts(),
+            m.threadTs(),
+            exploration,
+            data.isEmpty() ? null : write(data));
+    if (stored == 1 && m.author() != null && m.botName() == null) {
+      participants.add(incidentId, m.author(), m.at());
+    }
+    return stored == 1;
+  }
+
+  boolean edit(String channelId, String ts, String text, Instant at) {
+    return entries.edit(channelId, ts, text, at) == 1;
+  }
+
+  boolean delete(String channelId, String ts, Instant at) {
+    return entries.delete(channelId, ts, at) == 1;
+  }
+
+  boolean pin(String channelId, String ts, boolean added) {
+    return entries.pin(channelId, ts, added ? 1 : -1) == 1;
+  }
+
+  void joined(long incidentId, String user, Instant at) {
+    if (participants.add(incidentId, user, at) == 1) {
+      add(incidentId, EntryKind.JOINED, at, user, "<@" + user + "> joined", null);
+    }
+  }
+
+  private void add(
+      long incidentId, EntryKind kind, Instant at, String actor, String text, String data) {
+    entries.save(TimelineEntry.event(incidentId, kind, at, actor, text, data));
+  }
+
+  private String details(Object... pairs) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        data.put((String) pairs[i], pairs[i + 1]);
+      }
+    }
+    return data.isEmpty() ? null : write(data);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
