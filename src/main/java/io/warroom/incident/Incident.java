@@ -67,4 +67,46 @@ public record Incident(
         resolvedAt,
         revision + 1);
   }
+
+  Incident withSeverity(Severity newSeverity) {
+    return new Incident(
+        id,
+        requestKey,
+        title,
+        affected,
+        newSeverity,
+        status,
+        privateIncident,
+        drill,
+        declaredBy,
+        commander,
+        commsLead,
+        scribe,
+        opsLead,
+        declaredAt,
+        mitigatedAt,
+        resolvedAt,
+        revision + 1);
+  }
+
+  Incident withStatus(Status newStatus, @Nullable Instant mitigated, @Nullable Instant resolved) {
+    return new Incident(
+        id,
+        requestKey,
+        title,
+        affected,
+        severity,
+        newStatus,
+        privateIncident,
+        drill,
+        declaredBy,
+        commander,
+        commsLead,
+        scribe,
+        opsLead,
+        declaredAt,
+        mitigated,
+        resolved,
+        revision + 1);
+  }
 }

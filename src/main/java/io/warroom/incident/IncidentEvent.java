@@ -42,4 +42,72 @@ public sealed interface IncidentEvent {
   /** A key event someone wrote down with {@code /incident note}. */
   record NoteAdded(long incidentId, String text, String actor, Instant at)
       implements IncidentEvent {}
+
+  /** The severity changed; {@code incident} is the state after the change. */
+  record SeverityChanged(Incident incident, Severity from, String actor, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+  }
+
+  /** A status update was posted; {@code incident} is the state after it. */
+  record StatusUpdated(Incident incident, StatusUpdate update, String actor, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+  }
+
+  /**
+   * A promised status update is overdue.
+   *
+   * @param missed how many reminders, this one included, since the last update
+   * @param lastUpdateAt when stakeholders last heard something (the declaration at first)
+   */
+  record UpdateReminderDue(
+      Incident incident, Instant dueAt, int missed, Instant lastUpdateAt, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+
+    @Override
+    public String actor() {
+      return null;
+    }
+  }
+
+  record TaskCreated(long incidentId, Task task, String actor, Instant at)
+      implements IncidentEvent {}
+
+  record TaskDone(long incidentId, Task task, String actor, Instant at) implements IncidentEvent {}
+
+  /** Impact stopped; {@code text} says how, if given. */
+  record Mitigated(Incident incident, @Nullable String text, String actor, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+  }
+
+  record Resolved(Incident incident, @Nullable String text, String actor, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+  }
+
+  /** A resolved incident is back: declared again. */
+  record Reopened(Incident incident, String actor, Instant at) implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+  }
 }

@@ -115,6 +115,88 @@ public class IncidentService {
     return updated;
   }
 
+  /** Changes the severity, and with it the heartbeat cadence. The same severity changes nothing. */
+  @Transactional
+  public Incident changeSeverity(long incidentId, Severity severity, String by) {
+    Incident incident = lockOpen(incidentId);
+    if (incident.severity() == severity) {
+      return incident;
+    }
+    Incident updated = incidents.update(incident.withSeverity(severity));
+    events.publishEvent(
+        new IncidentEvent.SeverityChanged(updated, incident.severity(), by, clock.instant()));
+    return updated;
+  }
+
+  /** Posts a status update for stakeholders; the next one is owed after its promised time. */
+  @Transactional
+  public Incident postUpdate(long incidentId, StatusUpdate update, String by) {
+    StatusUpdate clean = check(update);
+    Incident incident = lockOpen(incidentId);
+    Status status = clean.status() != null ? clean.status() : incident.status();
+    Incident updated = incidents.update(incident.withStatus(status, incident.mitigatedAt(), null));
+    events.publishEvent(new IncidentEvent.StatusUpdated(updated, clean, by, clock.instant()));
+    return updated;
+  }
+
+  /** Records that impact has stopped: the time to mitigate. */
+  @Transactional
+  public Incident mitigate(long incidentId, String text, String by) {
+    Incident incident = lockOpen(incidentId);
+    if (incident.mitigatedAt() != null) {
+      throw new Refusal(
+          "Impact was already marked as stopped. Post news with `/incident update <text>`, or"
+              + " `/incident resolve` when it is over.");
+    }
+    String how = optionalText(text);
+    Instant now = clock.instant();
+    Incident updated = incidents.update(incident.withStatus(Status.MITIGATED, now, null));
+    events.publishEvent(new IncidentEvent.Mitigated(updated, how, by, now));
+    return updated;
+  }
+
+  /** Resolves: reminders stop and the incident's follow-up starts. */
+  @Transactional
+  public Incident resolve(long incidentId, String text, String by) {
+    Incident incident = lockOpen(incidentId);
+    String how = optionalText(text);
+    Instant now = clock.instant();
+    Incident updated =
+        incidents.update(incident.withStatus(Status.RESOLVED, incident.mitigatedAt(), now));
+    events.publishEvent(new IncidentEvent.Resolved(updated, how, by, now));
+    return updated;
+  }
+
+  /** Reopens a resolved incident: the problem is back, so it is declared again. */
+  @Transactional
+  public Incident reopen(long incidentId, String by) {
+    Incident incident = lockOpenOrResolved(incidentId);
+    if (incident.isOpen()) {
+      throw new Refusal("This incident is not resolved, so there is nothing to reopen.");
+    }
+    Instant now = clock.instant();
+    Incident updated =
+        incidents.update(incident.withStatus(Status.INVESTIGATING, incident.mitigatedAt(), null));
+    events.publishEvent(new IncidentEvent.Reopened(updated, by, now));
+    return updated;
+  }
+
+  /**
+   * Tells the war room an update is overdue. The heartbeat calls this inside the transaction that
+   * claimed the due time, so the reminder is recorded exactly once.
+   */
+  @Transactional
+  public void remindUpdateDue(long incidentId, Instant dueAt, int missed, Instant lastUpdateAt) {
+    incidents
+        .findById(incidentId)
+        .filter(Incident::isOpen)
+        .ifPresent(
+            incident ->
+                events.publishEvent(
+                    new IncidentEvent.UpdateReminderDue(
+                        incident, dueAt, missed, lastUpdateAt, clock.instant())));
+  }
+
   /** Writes a key event into the timeline; it is echoed in the war room. */
   @Transactional
   public void addNote(long incidentId, String text, String by) {
@@ -151,6 +233,44 @@ public class IncidentService {
     return incidents
         .findByIdForUpdate(incidentId)
         .orElseThrow(() -> new Refusal("That incident no longer exists."));
+  }
+
+  /** The longest "next update in" a status update may promise. */
+  public static final java.time.Duration MAX_NEXT_UPDATE = java.time.Duration.ofHours(24);
+
+  static StatusUpdate check(StatusUpdate update) {
+    String impact = limit(update.impact(), "Impact");
+    String actions = limit(update.actionsTaken(), "Actions taken");
+    String next = limit(update.nextSteps(), "Next steps");
+    if (impact == null && actions == null && next == null) {
+      throw new Refusal(
+          "Say what stakeholders should know, for example: `/incident update Checkout is failing"
+              + " for EU card payments; rolling back the 14:02 deploy`");
+    }
+    java.time.Duration in = update.nextUpdateIn();
+    if (in != null && (in.isNegative() || in.isZero() || in.compareTo(MAX_NEXT_UPDATE) > 0)) {
+      throw new Refusal(
+          "\"Next update in\" must be between 1 and 1440 minutes (24 hours); it was "
+              + in.toMinutes()
+              + ".");
+    }
+    return new StatusUpdate(update.status(), impact, actions, next, in);
+  }
+
+  private static String limit(String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    if (t.length() > MAX_TEXT) {
+      throw new Refusal(
+          field + " is " + t.length() + " characters long; keep it to " + MAX_TEXT + " or fewer.");
+    }
+    return t;
+  }
+
+  private static String optionalText(String text) {
+    return text == null || text.isBlank() ? null : limit(text, "The text");
   }
 
   /** Free text a command needs: present, and short enough to post. */

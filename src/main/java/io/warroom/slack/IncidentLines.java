@@ -3,6 +3,7 @@ package io.warroom.slack;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.Role;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ public final class IncidentLines {
 
   private IncidentLines() {}
 
-  public static String line(Incident incident, Optional<String> channel, String viewer) {
+  public static String line(
+      Incident incident, Optional<String> channel, Optional<Instant> nextUpdateDue, String viewer) {
     String head = "• *" + incident.severity().label() + "* · " + incident.status().label();
     if (incident.drill()) {
       head += " · _drill_";
@@ -28,6 +30,7 @@ public final class IncidentLines {
         + incident.holder(Role.COMMANDER).map(Mrkdwn::user).orElse("_none_")
         + " · opened "
         + Mrkdwn.date(incident.declaredAt(), "{ago}")
+        + nextUpdateDue.map(d -> " · next update due " + Mrkdwn.date(d, "{time}")).orElse("")
         + channel.map(c -> " · " + Mrkdwn.channel(c)).orElse(" · _war room opening_");
   }
 

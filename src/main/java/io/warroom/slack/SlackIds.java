@@ -21,6 +21,15 @@ public final class SlackIds {
   public static final String OPTION_PRIVATE = "private";
   public static final String OPTION_DRILL = "drill";
 
+  /** The Status Update modal and its inputs. */
+  public static final String UPDATE_VIEW = "warroom_status_update";
+
+  public static final String UPDATE_STATUS = "update_status";
+  public static final String UPDATE_IMPACT = "update_impact";
+  public static final String UPDATE_ACTIONS = "update_actions";
+  public static final String UPDATE_NEXT_STEPS = "update_next_steps";
+  public static final String UPDATE_NEXT_IN = "update_next_in";
+
   /**
    * Message metadata event type that marks Warroom's posts (used to find a post after a lost
    * answer).

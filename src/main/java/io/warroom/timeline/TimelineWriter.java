@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.StatusUpdate;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,14 +47,10 @@ class TimelineWriter {
               + ": "
               + Mrkdwn.escape(i.title()),
           details(
-              "severity",
-              i.severity().label(),
-              "private",
-              i.privateIncident(),
-              "drill",
-              i.drill(),
-              "affected",
-              i.affected()));
+              "severity", i.severity().label(),
+              "private", i.privateIncident(),
+              "drill", i.drill(),
+              "affected", i.affected()));
       participants.add(i.id(), i.declaredBy(), declared.at());
     } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
       add(
@@ -82,7 +79,87 @@ class TimelineWriter {
           note.actor(),
           Mrkdwn.escape(note.text()),
           null);
+    } else {
+      recordLifecycle(event);
     }
+  }
+
+  private void recordLifecycle(IncidentEvent event) {
+    if (event instanceof IncidentEvent.SeverityChanged s) {
+      add(
+          s.incidentId(),
+          EntryKind.SEVERITY_CHANGED,
+          s.at(),
+          s.actor(),
+          "Severity " + s.from().label() + " → " + s.incident().severity().label(),
+          details("from", s.from().label(), "to", s.incident().severity().label()));
+    } else if (event instanceof IncidentEvent.StatusUpdated u) {
+      StatusUpdate up = u.update();
+      add(
+          u.incidentId(),
+          EntryKind.STATUS_UPDATE,
+          u.at(),
+          u.actor(),
+          u.incident().status().label() + ": " + Mrkdwn.escape(summary(up)),
+          details(
+              "status", u.incident().status().label(),
+              "impact", up.impact(),
+              "actionsTaken", up.actionsTaken(),
+              "nextSteps", up.nextSteps(),
+              "nextUpdateInMinutes",
+                  up.nextUpdateIn() == null ? null : up.nextUpdateIn().toMinutes()));
+    } else if (event instanceof IncidentEvent.UpdateReminderDue r) {
+      add(
+          r.incidentId(),
+          EntryKind.REMINDER,
+          r.at(),
+          null,
+          "Status update overdue (reminder " + r.missed() + ")",
+          details("dueAt", r.dueAt().toString(), "missed", r.missed()));
+    } else if (event instanceof IncidentEvent.TaskCreated t) {
+      add(
+          t.incidentId(),
+          EntryKind.TASK_CREATED,
+          t.at(),
+          t.actor(),
+          "Task for <@" + t.task().assignee() + ">: " + Mrkdwn.escape(t.task().text()),
+          details("task", t.task().id(), "assignee", t.task().assignee()));
+      participants.add(t.incidentId(), t.task().assignee(), t.at());
+    } else if (event instanceof IncidentEvent.TaskDone t) {
+      add(
+          t.incidentId(),
+          EntryKind.TASK_DONE,
+          t.at(),
+          t.actor(),
+          "Task done: " + Mrkdwn.escape(t.task().text()),
+          details("task", t.task().id(), "assignee", t.task().assignee()));
+    } else if (event instanceof IncidentEvent.Mitigated m) {
+      add(
+          m.incidentId(),
+          EntryKind.MITIGATED,
+          m.at(),
+          m.actor(),
+          "Mitigated" + how(m.text()),
+          null);
+    } else if (event instanceof IncidentEvent.Resolved r) {
+      add(r.incidentId(), EntryKind.RESOLVED, r.at(), r.actor(), "Resolved" + how(r.text()), null);
+    } else if (event instanceof IncidentEvent.Reopened r) {
+      add(r.incidentId(), EntryKind.REOPENED, r.at(), r.actor(), "Reopened: declared again", null);
+    }
+  }
+
+  private static String how(String text) {
+    return text == null ? "" : ": " + Mrkdwn.escape(text);
+  }
+
+  private static String summary(StatusUpdate update) {
+    StringBuilder s = new StringBuilder();
+    for (String part : new String[] {update.impact(), update.actionsTaken(), update.nextSteps()}) {
+      if (part != null) {
+        s.append(s.length() == 0 ? "" : " · ").append(part);
+      }
+    }
+    return s.toString();
   }
 
   /** Stores a message once; false when this channel and ts were already stored. */

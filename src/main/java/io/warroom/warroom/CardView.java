@@ -1,18 +1,24 @@
 package io.warroom.warroom;
 
+import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatAction;
 import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatMessage.Actions;
 import io.warroom.chat.ChatMessage.Block;
 import io.warroom.chat.ChatMessage.Button;
+import io.warroom.chat.ChatMessage.Confirm;
 import io.warroom.chat.ChatMessage.Context;
 import io.warroom.chat.ChatMessage.Control;
 import io.warroom.chat.ChatMessage.Header;
+import io.warroom.chat.ChatMessage.Option;
 import io.warroom.chat.ChatMessage.Section;
+import io.warroom.chat.ChatMessage.Select;
 import io.warroom.chat.ChatMessage.Style;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.Role;
+import io.warroom.incident.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +30,10 @@ final class CardView {
 
   private CardView() {}
 
-  static ChatMessage render(Incident incident) {
+  /**
+   * @param nextDue when the next status update is owed; {@code null} when none is
+   */
+  static ChatMessage render(Incident incident, @Nullable Instant nextDue) {
     List<Block> blocks = new ArrayList<>();
     String title = Mrkdwn.truncate(incident.title(), 140);
     blocks.add(
@@ -38,7 +47,7 @@ final class CardView {
               List.of(),
               null));
     }
-    blocks.add(new Context(context(incident)));
+    blocks.add(new Context(context(incident, nextDue)));
     List<Control> controls = controls(incident);
     if (!controls.isEmpty()) {
       blocks.add(new Actions(controls));
@@ -53,12 +62,22 @@ final class CardView {
   }
 
   private static String statusLine(Incident incident) {
-    return Emoji.of(incident.severity())
-        + " *"
-        + incident.severity().label()
-        + "* · *"
-        + incident.status().label()
-        + "*";
+    StringBuilder line =
+        new StringBuilder(Emoji.of(incident.severity()))
+            .append(" *")
+            .append(incident.severity().label())
+            .append("* · *")
+            .append(incident.status().label())
+            .append('*');
+    if (incident.mitigatedAt() != null) {
+      line.append(" · mitigated ")
+          .append(Mrkdwn.date(incident.mitigatedAt(), "{date_short_pretty} at {time}"));
+    }
+    if (incident.resolvedAt() != null) {
+      line.append(" · resolved ")
+          .append(Mrkdwn.date(incident.resolvedAt(), "{date_short_pretty} at {time}"));
+    }
+    return line.toString();
   }
 
   private static List<String> fields(Incident incident) {
@@ -74,7 +93,7 @@ final class CardView {
     return userId == null ? "_nobody yet: press *Take command*_" : Mrkdwn.user(userId);
   }
 
-  private static List<String> context(Incident incident) {
+  private static List<String> context(Incident incident, Instant nextDue) {
     List<String> lines = new ArrayList<>();
     lines.add(
         "Declared "
@@ -83,6 +102,10 @@ final class CardView {
             + Mrkdwn.date(incident.declaredAt(), "{ago}")
             + ") by "
             + Mrkdwn.user(incident.declaredBy()));
+    if (incident.isOpen() && nextDue != null) {
+      lines.add(
+          ":hourglass_flowing_sand: Next status update due " + Mrkdwn.date(nextDue, "{time}"));
+    }
     if (incident.privateIncident()) {
       lines.add(":lock: Private incident");
     }
@@ -97,13 +120,56 @@ final class CardView {
     if (!incident.isOpen()) {
       return controls;
     }
+    String id = String.valueOf(incident.id());
     controls.add(
         new Button(
             ChatAction.TAKE_COMMAND,
             "Take command",
-            String.valueOf(incident.id()),
+            id,
             incident.commander() == null ? Style.PRIMARY : Style.DEFAULT,
             null));
+    controls.add(
+        new Button(
+            ChatAction.POST_UPDATE,
+            "Post update",
+            id,
+            incident.commander() == null ? Style.DEFAULT : Style.PRIMARY,
+            null));
+    List<Option> severities = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      severities.add(new Option(s.label(), id + ":" + s.name()));
+    }
+    controls.add(
+        new Select(
+            ChatAction.CHANGE_SEVERITY,
+            "Change severity",
+            severities,
+            id + ":" + incident.severity().name()));
+    if (incident.mitigatedAt() == null) {
+      controls.add(
+          new Button(
+              ChatAction.MITIGATE,
+              "Mitigated",
+              id,
+              Style.DEFAULT,
+              new Confirm(
+                  "Impact has stopped?",
+                  "This records the time to mitigate and tells stakeholders. Keep posting updates"
+                      + " until you resolve.",
+                  "Mark mitigated",
+                  "Cancel")));
+    }
+    controls.add(
+        new Button(
+            ChatAction.RESOLVE,
+            "Resolve",
+            id,
+            Style.DANGER,
+            new Confirm(
+                "Resolve this incident?",
+                "Reminders stop, stakeholders hear it is over, and the postmortem draft is posted.",
+                "Resolve",
+                "Cancel")));
     return controls;
   }
 }

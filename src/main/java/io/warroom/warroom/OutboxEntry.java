@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param channelId where it goes; {@link #ROOM} means the incident's war room, known only once the
  *     channel exists
  * @param kind what it is; {@link OutboxKind} says how it is rendered and what its delivery records
+ * @param ref a name for this post (e.g. {@code task:12}) that a later entry can update it by
+ * @param updateRef update the post with this name instead of posting anew
  */
 @MappedEntity("outbox")
 public record OutboxEntry(
@@ -27,7 +29,9 @@ public record OutboxEntry(
     @Nullable Instant attemptedAt,
     @Nullable Instant deliveredAt,
     @Nullable String ts,
-    @Nullable String error) {
+    @Nullable String error,
+    @Nullable String ref,
+    @Nullable String updateRef) {
 
   /** Placeholder channel: the incident's own war room. */
   public static final String ROOM = "ROOM";

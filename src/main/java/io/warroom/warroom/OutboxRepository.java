@@ -12,6 +12,12 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
 
   List<OutboxEntry> findByIncidentIdAndDeliveredAtIsNullOrderById(long incidentId);
 
+  /** The ts of the delivered post with this name, if it was posted. */
+  @Query(
+      "SELECT ts FROM outbox WHERE incident_id = :incidentId AND ref = :ref AND ts IS NOT NULL"
+          + " ORDER BY id LIMIT 1")
+  java.util.Optional<String> findTsByRef(long incidentId, String ref);
+
   @Query("UPDATE outbox SET attempted_at = :at WHERE id = :id")
   void markAttempted(long id, Instant at);
 

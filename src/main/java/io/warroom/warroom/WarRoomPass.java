@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatPort;
+import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.Role;
@@ -43,6 +44,7 @@ class WarRoomPass {
   private final OutboxRepository outbox;
   private final IncidentRepository incidents;
   private final ChatPort chat;
+  private final Heartbeats heartbeats;
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
   private final Clock clock;
@@ -52,6 +54,7 @@ class WarRoomPass {
       OutboxRepository outbox,
       IncidentRepository incidents,
       ChatPort chat,
+      Heartbeats heartbeats,
       ObjectMapper json,
       TransactionOperations<Connection> tx,
       Clock clock) {
@@ -59,6 +62,7 @@ class WarRoomPass {
     this.outbox = outbox;
     this.incidents = incidents;
     this.chat = chat;
+    this.heartbeats = heartbeats;
     this.json = json;
     this.tx = tx;
     this.clock = clock;
@@ -166,9 +170,18 @@ class WarRoomPass {
       return;
     }
     try {
-      if (entry.updateTs() != null) {
-        chat.update(channel, entry.updateTs(), message);
-        outbox.markDelivered(entry.id(), clock.instant(), entry.updateTs());
+      if (entry.updateTs() != null || entry.updateRef() != null) {
+        String target =
+            entry.updateTs() != null
+                ? entry.updateTs()
+                : outbox.findTsByRef(incident.id(), entry.updateRef()).orElse(null);
+        if (target == null) {
+          outbox.markGivenUp(
+              entry.id(), clock.instant(), "no posted message named " + entry.updateRef());
+          return;
+        }
+        chat.update(channel, target, message);
+        outbox.markDelivered(entry.id(), clock.instant(), target);
         return;
       }
       String ts = postOnce(entry, channel, message);
@@ -230,14 +243,17 @@ class WarRoomPass {
       rooms.setPinned(incident.id());
     }
     if (room.syncedRevision() < incident.revision()) {
-      chat.update(channel, room.cardTs(), CardView.render(incident));
+      chat.update(
+          channel,
+          room.cardTs(),
+          CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null)));
       rooms.setSyncedRevision(incident.id(), incident.revision());
     }
   }
 
   private ChatMessage render(OutboxEntry entry, Incident incident, String roomChannel) {
     return switch (entry.kind()) {
-      case CARD -> CardView.render(incident);
+      case CARD -> CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null));
       case ANNOUNCEMENT -> RoomMessages.announcement(incident, roomChannel);
       case EXPLORATION_THREAD, MESSAGE -> parse(entry.body());
     };

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.warroom.chat.ChatMessage;
+import io.warroom.heartbeat.HeartbeatSettings;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import jakarta.inject.Singleton;
@@ -14,7 +15,8 @@ import java.time.ZoneOffset;
 
 /**
  * Turns incident events into war-room work, inside the transaction of the change: the room to
- * build, the messages to post. Once the transaction commits it wakes the delivery.
+ * build, the messages to post or update, the notices for the announce channel. Once the transaction
+ * commits it wakes the delivery.
  */
 @Singleton
 class WarRoomRecorder {
@@ -22,6 +24,7 @@ class WarRoomRecorder {
   private final WarRoomRepository rooms;
   private final OutboxRepository outbox;
   private final WarRoomSettings settings;
+  private final HeartbeatSettings heartbeat;
   private final ObjectMapper json;
   private final WarRoomSync sync;
   private final Clock clock;
@@ -30,12 +33,14 @@ class WarRoomRecorder {
       WarRoomRepository rooms,
       OutboxRepository outbox,
       WarRoomSettings settings,
+      HeartbeatSettings heartbeat,
       ObjectMapper json,
       WarRoomSync sync,
       Clock clock) {
     this.rooms = rooms;
     this.outbox = outbox;
     this.settings = settings;
+    this.heartbeat = heartbeat;
     this.json = json;
     this.sync = sync;
     this.clock = clock;
@@ -43,12 +48,60 @@ class WarRoomRecorder {
 
   @EventListener
   void record(IncidentEvent event) {
+    long id = event.incidentId();
     if (event instanceof IncidentEvent.Declared declared) {
       planRoom(declared.incident());
     } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
-      post(assigned.incidentId(), RoomMessages.roleAssigned(assigned));
+      post(id, RoomMessages.roleAssigned(assigned));
     } else if (event instanceof IncidentEvent.NoteAdded note) {
-      post(note.incidentId(), RoomMessages.note(note));
+      post(id, RoomMessages.note(note));
+    } else if (event instanceof IncidentEvent.StatusUpdated u) {
+      Instant next =
+          u.update().nextUpdateIn() != null
+              ? u.at().plus(u.update().nextUpdateIn())
+              : heartbeat.cadence(u.incident().severity()).map(u.at()::plus).orElse(null);
+      post(id, UpdateMessages.inRoom(u, next));
+      announce(id, UpdateMessages.mirror(u, next, roomChannel(id)));
+    } else if (event instanceof IncidentEvent.UpdateReminderDue r) {
+      post(id, UpdateMessages.reminder(r));
+    } else if (event instanceof IncidentEvent.SeverityChanged s) {
+      post(id, LifecycleMessages.severityChanged(s, heartbeat));
+      announce(
+          id,
+          LifecycleMessages.mirror(
+              s.incident(),
+              "is now " + s.incident().severity().label() + " (was " + s.from().label() + ")",
+              null,
+              roomChannel(id)));
+    } else if (event instanceof IncidentEvent.Mitigated m) {
+      post(id, LifecycleMessages.mitigated(m));
+      announce(
+          id,
+          LifecycleMessages.mirror(
+              m.incident(), "is mitigated: impact has stopped", m.text(), roomChannel(id)));
+    } else if (event instanceof IncidentEvent.Resolved r) {
+      post(id, LifecycleMessages.resolved(r));
+      announce(
+          id, LifecycleMessages.mirror(r.incident(), "is resolved", r.text(), roomChannel(id)));
+    } else if (event instanceof IncidentEvent.Reopened r) {
+      post(id, LifecycleMessages.reopened(r));
+      announce(id, LifecycleMessages.mirror(r.incident(), "was reopened", null, roomChannel(id)));
+    } else if (event instanceof IncidentEvent.TaskCreated t) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          TaskMessages.open(t.task()),
+          TaskMessages.ref(t.task()),
+          null);
+    } else if (event instanceof IncidentEvent.TaskDone t) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          TaskMessages.done(t.task()),
+          null,
+          TaskMessages.ref(t.task()));
     }
   }
 
@@ -65,24 +118,44 @@ class WarRoomRecorder {
             incident.declaredAt().atZone(ZoneOffset.UTC).toLocalDate(),
             incident.title());
     rooms.save(WarRoom.planned(incident.id(), base));
-    enqueue(incident.id(), OutboxEntry.ROOM, OutboxKind.CARD, null);
+    enqueue(incident.id(), OutboxEntry.ROOM, OutboxKind.CARD, null, null, null);
     enqueue(
         incident.id(),
         OutboxEntry.ROOM,
         OutboxKind.EXPLORATION_THREAD,
-        RoomMessages.explorationThread());
+        RoomMessages.explorationThread(),
+        null,
+        null);
     settings
         .announceChannel()
-        .ifPresent(channel -> enqueue(incident.id(), channel, OutboxKind.ANNOUNCEMENT, null));
+        .ifPresent(
+            channel -> enqueue(incident.id(), channel, OutboxKind.ANNOUNCEMENT, null, null, null));
   }
 
   /** Queues a message for the incident's war room. */
   void post(long incidentId, ChatMessage message) {
-    enqueue(incidentId, OutboxEntry.ROOM, OutboxKind.MESSAGE, message);
+    enqueue(incidentId, OutboxEntry.ROOM, OutboxKind.MESSAGE, message, null, null);
   }
 
-  private void enqueue(long incidentId, String channel, OutboxKind kind, ChatMessage message) {
-    Instant now = clock.instant();
+  private void announce(long incidentId, ChatMessage message) {
+    settings
+        .announceChannel()
+        .ifPresent(
+            channel -> enqueue(incidentId, channel, OutboxKind.MESSAGE, message, null, null));
+  }
+
+  /** The room's channel for links; every change after the declaration comes from inside it. */
+  private String roomChannel(long incidentId) {
+    return rooms.findById(incidentId).map(WarRoom::channelId).orElse(OutboxEntry.ROOM);
+  }
+
+  private void enqueue(
+      long incidentId,
+      String channel,
+      OutboxKind kind,
+      ChatMessage message,
+      String ref,
+      String updateRef) {
     outbox.save(
         new OutboxEntry(
             null,
@@ -92,11 +165,13 @@ class WarRoomRecorder {
             null,
             kind,
             toJson(message),
-            now,
+            clock.instant(),
             null,
             null,
             null,
-            null));
+            null,
+            ref,
+            updateRef));
   }
 
   private String toJson(ChatMessage message) {

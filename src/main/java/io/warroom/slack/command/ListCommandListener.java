@@ -2,6 +2,7 @@ package io.warroom.slack.command;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.slack.CommandCall;
@@ -21,10 +22,12 @@ class ListCommandListener implements CommandListener {
 
   private final IncidentService incidents;
   private final WarRooms rooms;
+  private final Heartbeats heartbeats;
 
-  ListCommandListener(IncidentService incidents, WarRooms rooms) {
+  ListCommandListener(IncidentService incidents, WarRooms rooms, Heartbeats heartbeats) {
     this.incidents = incidents;
     this.rooms = rooms;
+    this.heartbeats = heartbeats;
   }
 
   @Override
@@ -39,7 +42,7 @@ class ListCommandListener implements CommandListener {
 
   @Override
   public String summary() {
-    return "the open incidents: severity, status, IC, age and channel";
+    return "the open incidents: severity, status, IC, age, next update due and channel";
   }
 
   @Override
@@ -55,7 +58,12 @@ class ListCommandListener implements CommandListener {
     }
     StringBuilder text = new StringBuilder("*Open incidents (" + open.size() + ")*\n");
     for (Incident incident : open.subList(0, Math.min(MAX_LISTED, open.size()))) {
-      text.append(IncidentLines.line(incident, rooms.channelOf(incident.id()), call.userId()))
+      text.append(
+              IncidentLines.line(
+                  incident,
+                  rooms.channelOf(incident.id()),
+                  heartbeats.nextDue(incident.id()),
+                  call.userId()))
           .append('\n');
     }
     if (open.size() > MAX_LISTED) {

@@ -3,6 +3,7 @@ package io.warroom.slack.event;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.IncidentService;
 import io.warroom.slack.AfterAck;
 import io.warroom.slack.SlackEventListener;
@@ -15,11 +16,14 @@ class AppHomeEventListener implements SlackEventListener<AppHomeOpenedEvent> {
 
   private final IncidentService incidents;
   private final WarRooms rooms;
+  private final Heartbeats heartbeats;
   private final AfterAck afterAck;
 
-  AppHomeEventListener(IncidentService incidents, WarRooms rooms, AfterAck afterAck) {
+  AppHomeEventListener(
+      IncidentService incidents, WarRooms rooms, Heartbeats heartbeats, AfterAck afterAck) {
     this.incidents = incidents;
     this.rooms = rooms;
+    this.heartbeats = heartbeats;
     this.afterAck = afterAck;
   }
 
@@ -35,7 +39,7 @@ class AppHomeEventListener implements SlackEventListener<AppHomeOpenedEvent> {
       return;
     }
     String user = event.getUser();
-    var view = HomeView.render(incidents.open(), rooms, user);
+    var view = HomeView.render(incidents.open(), rooms, heartbeats, user);
     afterAck.run(
         "Publishing App Home", () -> ctx.client().viewsPublish(r -> r.userId(user).view(view)));
   }

@@ -11,6 +11,7 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import io.warroom.chat.ChatAction;
+import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.slack.IncidentLines;
 import io.warroom.slack.SlackIds;
@@ -26,7 +27,7 @@ final class HomeView {
 
   private HomeView() {}
 
-  static View render(List<Incident> open, WarRooms rooms, String viewer) {
+  static View render(List<Incident> open, WarRooms rooms, Heartbeats heartbeats, String viewer) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(HeaderBlock.builder().text(plain("Warroom")).build());
     blocks.add(
@@ -46,7 +47,13 @@ final class HomeView {
     } else {
       blocks.add(section("*Open incidents (" + open.size() + ")*"));
       for (Incident incident : open.subList(0, Math.min(MAX_LISTED, open.size()))) {
-        blocks.add(section(IncidentLines.line(incident, rooms.channelOf(incident.id()), viewer)));
+        blocks.add(
+            section(
+                IncidentLines.line(
+                    incident,
+                    rooms.channelOf(incident.id()),
+                    heartbeats.nextDue(incident.id()),
+                    viewer)));
       }
     }
     blocks.add(

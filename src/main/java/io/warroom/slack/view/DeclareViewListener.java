@@ -7,7 +7,6 @@ import io.warroom.incident.DeclareRequest;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.slack.SlackIds;
-import io.warroom.slack.SlackText;
 import io.warroom.slack.ViewListener;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -35,10 +34,10 @@ class DeclareViewListener implements ViewListener {
   public Response handle(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
     var view = request.getPayload().getView();
     DeclareModal.Submission form = DeclareModal.read(view.getState());
-    String title = SlackText.plain(form.title()).strip();
+    // Modal inputs arrive as typed (not escaped like command text); they are escaped when posted.
+    String title = form.title().strip();
     Map<String, String> errors = new LinkedHashMap<>();
-    IncidentService.titleProblem(title)
-        .ifPresent(p -> errors.put(SlackIds.DECLARE_TITLE, SlackText.plain(p)));
+    IncidentService.titleProblem(title).ifPresent(p -> errors.put(SlackIds.DECLARE_TITLE, p));
     IncidentService.affectedProblem(form.affected())
         .ifPresent(p -> errors.put(SlackIds.DECLARE_AFFECTED, p));
     if (!errors.isEmpty()) {

@@ -1,0 +1,117 @@
+package io.warroom.heartbeat;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.transaction.TransactionOperations;
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentService;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every {@code WARROOM_SCHEDULER_TICK}, on every replica, looks for overdue updates and claims each
+ * due time with a compare-and-set. The one replica that wins records the reminder in the same
+ * transaction, so each due time gives exactly one reminder, across replicas and restarts. The next
+ * reminder follows one cadence later, until an update is posted.
+ */
+@Singleton
+class HeartbeatScheduler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
+  private static final int BATCH = 500;
+
+  private final HeartbeatRepository heartbeats;
+  private final IncidentService incidents;
+  private final HeartbeatSettings settings;
+  private final TransactionOperations<Connection> tx;
+  private final TaskScheduler scheduler;
+  private final Clock clock;
+  private volatile ScheduledFuture<?> ticking;
+
+  HeartbeatScheduler(
+      HeartbeatRepository heartbeats,
+      IncidentService incidents,
+      HeartbeatSettings settings,
+      TransactionOperations<Connection> tx,
+      @Named("scheduled") TaskScheduler scheduler,
+      Clock clock) {
+    this.heartbeats = heartbeats;
+    this.incidents = incidents;
+    this.settings = settings;
+    this.tx = tx;
+    this.scheduler = scheduler;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void onStartup(ServerStartupEvent event) {
+    ticking = scheduler.scheduleWithFixedDelay(settings.tick(), settings.tick(), this::tickQuietly);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (ticking != null) {
+      ticking.cancel(false);
+    }
+  }
+
+  /** Sends the reminders that are due now; returns how many this replica sent. */
+  int tick() {
+    int sent = 0;
+    List<Heartbeat> due;
+    do {
+      due = heartbeats.findDue(clock.instant(), BATCH);
+      for (Heartbeat h : due) {
+        if (claim(h)) {
+          sent++;
+        }
+      }
+    } while (due.size() == BATCH);
+    return sent;
+  }
+
+  private boolean claim(Heartbeat h) {
+    return tx.executeWrite(
+        status -> {
+          Optional<Incident> incident = incidents.find(h.incidentId());
+          Instant now = clock.instant();
+          Instant next =
+              incident
+                  .flatMap(i -> settings.cadence(i.severity()))
+                  .map(cadence -> following(h.nextDue(), cadence, now))
+                  .orElse(null);
+          if (heartbeats.claim(h.incidentId(), h.nextDue(), next) != 1) {
+            return false; // another replica sent this one
+          }
+          incidents.remindUpdateDue(h.incidentId(), h.nextDue(), h.missed() + 1, h.lastUpdateAt());
+          return true;
+        });
+  }
+
+  /**
+   * One cadence after the due time; after downtime, one cadence from now (no burst of catch-ups).
+   */
+  static Instant following(Instant due, Duration cadence, Instant now) {
+    Instant next = due.plus(cadence);
+    return next.isAfter(now) ? next : now.plus(cadence);
+  }
+
+  private void tickQuietly() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.warn("Heartbeat tick failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.warroom.incident;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Tasks the IC delegates: created, listed, done by whoever presses Done. */
+@Singleton
+public class TaskService {
+
+  private final TaskRepository tasks;
+  private final IncidentRepository incidents;
+  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final Clock clock;
+
+  TaskService(
+      TaskRepository tasks,
+      IncidentRepository incidents,
+      ApplicationEventPublisher<IncidentEvent> events,
+      Clock clock) {
+    this.tasks = tasks;
+    this.incidents = incidents;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Task create(long incidentId, String assignee, String text, String by) {
+    String what =
+        IncidentService.requireText(text, "`/incident task @bob Check the DB connection pool`");
+    Incident incident =
+        incidents
+            .findByIdForUpdate(incidentId)
+            .orElseThrow(() -> new Refusal("That incident no longer exists."));
+    if (!incident.isOpen()) {
+      throw new Refusal(
+          "This incident is resolved, so it cannot change. Follow-ups are action items:"
+              + " `/incident action <text>`; or `/incident reopen` if the problem is back.");
+    }
+    Instant now = clock.instant();
+    Task task = tasks.save(new Task(null, incidentId, assignee, what, by, now, null, null));
+    events.publishEvent(new IncidentEvent.TaskCreated(incidentId, task, by, now));
+    return task;
+  }
+
+  /** Marks a task done; anyone may, and who did is recorded. Done twice is refused. */
+  @Transactional
+  public Task complete(long taskId, String by) {
+    Task task =
+        tasks.findById(taskId).orElseThrow(() -> new Refusal("That task no longer exists."));
+    Instant now = clock.instant();
+    if (tasks.complete(taskId, by, now) == 0) {
+      String doneBy = tasks.findById(taskId).map(Task::doneBy).orElse(null);
+      throw new Refusal(
+          "That task was already done" + (doneBy == null ? "." : " by <@" + doneBy + ">."));
+    }
+    Task done =
+        new Task(
+            task.id(),
+            task.incidentId(),
+            task.assignee(),
+            task.text(),
+            task.createdBy(),
+            task.createdAt(),
+            by,
+            now);
+    events.publishEvent(new IncidentEvent.TaskDone(task.incidentId(), done, by, now));
+    return done;
+  }
+
+  @ReadOnly
+  public List<Task> open(long incidentId) {
+    return tasks.findByIncident(incidentId).stream().filter(t -> !t.isDone()).toList();
+  }
+}

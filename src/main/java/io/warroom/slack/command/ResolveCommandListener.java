@@ -1,0 +1,50 @@
+package io.warroom.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import io.warroom.incident.IncidentService;
+import io.warroom.slack.CommandCall;
+import io.warroom.slack.CommandListener;
+import io.warroom.slack.Replies;
+import io.warroom.slack.SlackText;
+import jakarta.inject.Singleton;
+
+/** {@code /incident resolve [text]}: resolves; reminders stop. */
+@Singleton
+class ResolveCommandListener implements CommandListener {
+
+  private final IncidentService incidents;
+  private final InRoom room;
+
+  ResolveCommandListener(IncidentService incidents, InRoom room) {
+    this.incidents = incidents;
+    this.room = room;
+  }
+
+  @Override
+  public String name() {
+    return "resolve";
+  }
+
+  @Override
+  public String usage() {
+    return "resolve [text]";
+  }
+
+  @Override
+  public String summary() {
+    return "resolve the incident; reminders stop";
+  }
+
+  @Override
+  public boolean inIncidentChannel() {
+    return true;
+  }
+
+  @Override
+  public Response handle(CommandCall call, SlashCommandContext ctx) {
+    long incidentId = room.incident(call, "resolve");
+    incidents.resolve(incidentId, SlackText.plain(call.args()), call.userId());
+    return Replies.ephemeral(ctx, ":white_check_mark: Resolved.");
+  }
+}
