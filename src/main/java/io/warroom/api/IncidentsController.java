@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
+import io.warroom.postmortem.Postmortems;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
 import io.warroom.warroom.WarRooms;
@@ -37,13 +38,17 @@ class IncidentsController {
   static final int MAX_PAGE = 1000;
   static final int MAX_CSV_PAGE = 50_000;
   static final MediaType CSV = MediaType.of("text/csv");
+  static final MediaType MARKDOWN = MediaType.of("text/markdown; charset=utf-8");
 
   private final IncidentService incidents;
   private final WarRooms rooms;
   private final Timeline timeline;
+  private final Postmortems postmortems;
   private final CsvMapper csv;
 
-  IncidentsController(IncidentService incidents, WarRooms rooms, Timeline timeline) {
+  IncidentsController(
+      IncidentService incidents, WarRooms rooms, Timeline timeline, Postmortems postmortems) {
+    this.postmortems = postmortems;
     this.incidents = incidents;
     this.rooms = rooms;
     this.timeline = timeline;
@@ -120,6 +125,15 @@ class IncidentsController {
     }
     return HttpResponse.ok(new TimelinePage(id, timeline.count(id), entries, next))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /** The postmortem draft, generated from what is stored now. */
+  @Get(value = "/{id}/postmortem", produces = "text/markdown")
+  HttpResponse<?> postmortem(@PathVariable long id) {
+    return postmortems
+        .draft(id)
+        .<HttpResponse<?>>map(md -> HttpResponse.ok(md).contentType(MARKDOWN))
+        .orElseGet(IncidentsController::notFound);
   }
 
   private String toCsv(List<EntryView> entries) {

@@ -45,6 +45,26 @@ public interface ChatPort {
   /** The user id of the bot itself. */
   String botUserId();
 
+  /** A person's display name; empty if the platform does not know them. */
+  Optional<String> userName(String userId);
+
+  /** A link to a message (or a reply in a thread), built without asking the platform. */
+  String permalink(String channelId, String ts, @Nullable String threadTs);
+
+  /**
+   * Uploads a file without sharing it anywhere yet; returns its id. Repeating this only leaves an
+   * unshared copy behind.
+   */
+  String uploadFile(String filename, byte[] content);
+
+  /**
+   * Shares an uploaded file into a channel, with a comment; may have happened despite a failure.
+   */
+  void shareFile(String fileId, String title, String channelId, @Nullable String comment);
+
+  /** Whether this file was shared into the channel since the given time. */
+  boolean fileShared(String channelId, String fileId, Instant since);
+
   /** A channel as the platform knows it. */
   record Channel(String id, String name, @Nullable String creator, @Nullable Instant created) {}
 }

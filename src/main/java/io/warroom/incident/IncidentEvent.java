@@ -110,4 +110,37 @@ public sealed interface IncidentEvent {
       return incident.id();
     }
   }
+
+  record ActionItemRecorded(long incidentId, ActionItem item, String actor, Instant at)
+      implements IncidentEvent {}
+
+  /** An action item was done or dropped ({@code item.status()} says which). */
+  record ActionItemClosed(long incidentId, ActionItem item, String actor, Instant at)
+      implements IncidentEvent {}
+
+  /** An open action item of a resolved incident: its owner's weekly nudge. */
+  record ActionItemReminder(long incidentId, ActionItem item, Instant at) implements IncidentEvent {
+    @Override
+    public String actor() {
+      return null;
+    }
+  }
+
+  /** The postmortem review is due; these action items are still open. */
+  record ReviewDue(
+      Incident incident, java.util.List<ActionItem> openItems, Instant dueAt, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+
+    @Override
+    public String actor() {
+      return null;
+    }
+  }
+
+  /** Someone asked for the postmortem draft again ({@code /incident postmortem}). */
+  record PostmortemRequested(long incidentId, String actor, Instant at) implements IncidentEvent {}
 }

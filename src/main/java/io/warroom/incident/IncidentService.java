@@ -30,6 +30,7 @@ public class IncidentService {
   private final ApplicationEventPublisher<IncidentEvent> events;
   private final IncidentSettings settings;
   private final TransactionOperations<Connection> tx;
+  private final ActionItemService actionItems;
   private final Clock clock;
 
   IncidentService(
@@ -37,7 +38,9 @@ public class IncidentService {
       ApplicationEventPublisher<IncidentEvent> events,
       IncidentSettings settings,
       TransactionOperations<Connection> tx,
+      ActionItemService actionItems,
       Clock clock) {
+    this.actionItems = actionItems;
     this.incidents = incidents;
     this.events = events;
     this.settings = settings;
@@ -163,6 +166,7 @@ public class IncidentService {
     Instant now = clock.instant();
     Incident updated =
         incidents.update(incident.withStatus(Status.RESOLVED, incident.mitigatedAt(), now));
+    actionItems.followUp(incidentId, now.plus(ActionItemService.WEEKLY));
     events.publishEvent(new IncidentEvent.Resolved(updated, how, by, now));
     return updated;
   }
@@ -177,6 +181,7 @@ public class IncidentService {
     Instant now = clock.instant();
     Incident updated =
         incidents.update(incident.withStatus(Status.INVESTIGATING, incident.mitigatedAt(), null));
+    actionItems.followUp(incidentId, null);
     events.publishEvent(new IncidentEvent.Reopened(updated, by, now));
     return updated;
   }
@@ -195,6 +200,13 @@ public class IncidentService {
                 events.publishEvent(
                     new IncidentEvent.UpdateReminderDue(
                         incident, dueAt, missed, lastUpdateAt, clock.instant())));
+  }
+
+  /** Asks for the postmortem draft to be generated and posted again. */
+  @Transactional
+  public void requestPostmortem(long incidentId, String by) {
+    lockOpenOrResolved(incidentId);
+    events.publishEvent(new IncidentEvent.PostmortemRequested(incidentId, by, clock.instant()));
   }
 
   /** Writes a key event into the timeline; it is echoed in the war room. */

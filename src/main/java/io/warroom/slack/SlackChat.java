@@ -1,6 +1,7 @@
 package io.warroom.slack;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
@@ -12,6 +13,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatPort;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +29,14 @@ final class SlackChat implements ChatPort {
 
   private final MethodsClient methods;
   private final Supplier<String> botUserId;
+  private final Supplier<String> workspaceUrl;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
-  SlackChat(MethodsClient methods, Supplier<String> botUserId) {
+  SlackChat(MethodsClient methods, Supplier<String> botUserId, Supplier<String> workspaceUrl) {
     this.methods = methods;
     this.botUserId = botUserId;
+    this.workspaceUrl = workspaceUrl;
   }
 
   @Override
@@ -199,6 +208,110 @@ final class SlackChat implements ChatPort {
   @Override
   public String botUserId() {
     return botUserId.get();
+  }
+
+  @Override
+  public Optional<String> userName(String userId) {
+    try {
+      var r = SlackCalls.call("users.info", true, () -> methods.usersInfo(req -> req.user(userId)));
+      var user = r.getUser();
+      if (user == null) {
+        return Optional.empty();
+      }
+      var profile = user.getProfile();
+      if (profile != null
+          && profile.getDisplayName() != null
+          && !profile.getDisplayName().isBlank()) {
+        return Optional.of(profile.getDisplayName());
+      }
+      return Optional.ofNullable(user.getRealName() != null ? user.getRealName() : user.getName());
+    } catch (ChatFailure failure) {
+      if (failure.isTransient()) {
+        throw failure;
+      }
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String permalink(String channelId, String ts, @Nullable String threadTs) {
+    String link = workspaceUrl.get() + "archives/" + channelId + "/p" + ts.replace(".", "");
+    if (threadTs != null && !threadTs.equals(ts)) {
+      link += "?thread_ts=" + threadTs + "&cid=" + channelId;
+    }
+    return link;
+  }
+
+  @Override
+  public String uploadFile(String filename, byte[] content) {
+    var url =
+        SlackCalls.call(
+            "files.getUploadURLExternal",
+            true,
+            () ->
+                methods.filesGetUploadURLExternal(
+                    req -> req.filename(filename).length(content.length)));
+    try {
+      HttpResponse<String> sent =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                  .timeout(java.time.Duration.ofSeconds(30))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (sent.statusCode() != 200) {
+        throw new ChatFailure(
+            sent.statusCode() >= 500 || sent.statusCode() == 429
+                ? ChatFailure.Kind.UNAVAILABLE
+                : ChatFailure.Kind.REJECTED,
+            "file upload: HTTP " + sent.statusCode());
+      }
+    } catch (java.io.IOException e) {
+      throw new ChatFailure(
+          ChatFailure.Kind.UNAVAILABLE, "file upload: " + e.getMessage(), null, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatFailure(ChatFailure.Kind.UNAVAILABLE, "file upload interrupted", null, e);
+    }
+    return url.getFileId();
+  }
+
+  @Override
+  public void shareFile(String fileId, String title, String channelId, @Nullable String comment) {
+    SlackCalls.call(
+        "files.completeUploadExternal",
+        false,
+        () ->
+            methods.filesCompleteUploadExternal(
+                req ->
+                    req.files(
+                            List.of(
+                                FilesCompleteUploadExternalRequest.FileDetails.builder()
+                                    .id(fileId)
+                                    .title(title)
+                                    .build()))
+                        .channelId(channelId)
+                        .initialComment(comment)));
+  }
+
+  @Override
+  public boolean fileShared(String channelId, String fileId, Instant since) {
+    String oldest = since.getEpochSecond() + ".000000";
+    ConversationsHistoryResponse r =
+        SlackCalls.call(
+            "conversations.history",
+            true,
+            () ->
+                methods.conversationsHistory(
+                    req -> req.channel(channelId).oldest(oldest).limit(200)));
+    if (r.getMessages() == null) {
+      return false;
+    }
+    return r.getMessages().stream()
+        .anyMatch(
+            m ->
+                m.getFiles() != null
+                    && m.getFiles().stream().anyMatch(f -> fileId.equals(f.getId())));
   }
 
   private static Channel channel(Conversation c) {

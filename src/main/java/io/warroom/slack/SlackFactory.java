@@ -57,7 +57,7 @@ class SlackFactory {
 
   @Singleton
   ChatPort chat(MethodsClient methods, SlackIdentity identity) {
-    return new SlackChat(methods, identity::botUserId);
+    return new SlackChat(methods, identity::botUserId, identity::workspaceUrl);
   }
 
   @PreDestroy

@@ -23,6 +23,7 @@ class SlackIdentity {
 
   private final MethodsClient methods;
   private volatile String botUserId;
+  private volatile String workspaceUrl;
 
   SlackIdentity(MethodsClient methods, SlackSettings settings, App app) {
     this.methods = methods;
@@ -55,8 +56,18 @@ class SlackIdentity {
     return botUserId;
   }
 
+  /** The workspace's address, e.g. {@code https://acme.slack.com/}, for permalinks. */
+  String workspaceUrl() {
+    if (workspaceUrl == null) {
+      lookUp();
+    }
+    return workspaceUrl;
+  }
+
   private void lookUp() {
     AuthTestResponse r = SlackCalls.call("auth.test", true, () -> methods.authTest(req -> req));
     botUserId = r.getUserId();
+    String url = r.getUrl() == null ? "https://slack.com/" : r.getUrl();
+    workspaceUrl = url.endsWith("/") ? url : url + "/";
   }
 }

@@ -21,8 +21,7 @@ public enum EntryKind {
   REMINDER,
   MITIGATED,
   RESOLVED,
-  REOPENED,
-  POSTMORTEM_POSTED;
+  REOPENED;
 
   /** Kinds that are key events in themselves; messages become key events when pinned. */
   static final Set<EntryKind> KEY =

@@ -145,6 +145,27 @@ class TimelineWriter {
       add(r.incidentId(), EntryKind.RESOLVED, r.at(), r.actor(), "Resolved" + how(r.text()), null);
     } else if (event instanceof IncidentEvent.Reopened r) {
       add(r.incidentId(), EntryKind.REOPENED, r.at(), r.actor(), "Reopened: declared again", null);
+    } else if (event instanceof IncidentEvent.ActionItemRecorded a) {
+      add(
+          a.incidentId(),
+          EntryKind.ACTION_ITEM,
+          a.at(),
+          a.actor(),
+          "Action item: "
+              + Mrkdwn.escape(a.item().text())
+              + (a.item().owner() == null ? "" : " (owner <@" + a.item().owner() + ">)"),
+          details("item", a.item().id(), "owner", a.item().owner()));
+    } else if (event instanceof IncidentEvent.ActionItemClosed a) {
+      add(
+          a.incidentId(),
+          EntryKind.ACTION_ITEM_CLOSED,
+          a.at(),
+          a.actor(),
+          "Action item "
+              + a.item().status().label().toLowerCase(java.util.Locale.ROOT)
+              + ": "
+              + Mrkdwn.escape(a.item().text()),
+          details("item", a.item().id(), "status", a.item().status().name()));
     }
   }
 

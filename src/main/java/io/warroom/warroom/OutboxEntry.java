@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param kind what it is; {@link OutboxKind} says how it is rendered and what its delivery records
  * @param ref a name for this post (e.g. {@code task:12}) that a later entry can update it by
  * @param updateRef update the post with this name instead of posting anew
+ * @param fileId for a document: the uploaded file, once uploaded, so it is shared only once
  */
 @MappedEntity("outbox")
 public record OutboxEntry(
@@ -31,7 +32,8 @@ public record OutboxEntry(
     @Nullable String ts,
     @Nullable String error,
     @Nullable String ref,
-    @Nullable String updateRef) {
+    @Nullable String updateRef,
+    @Nullable String fileId) {
 
   /** Placeholder channel: the incident's own war room. */
   public static final String ROOM = "ROOM";

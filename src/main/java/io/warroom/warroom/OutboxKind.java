@@ -9,5 +9,9 @@ public enum OutboxKind {
   /** The declaration notice for the announce channel, drawn when posted (it links the room). */
   ANNOUNCEMENT,
   /** Any other message, stored ready to post. */
-  MESSAGE
+  MESSAGE,
+  /** The summary message of a {@link RoomDocument}, drawn when posted. */
+  DOCUMENT_SUMMARY,
+  /** A {@link RoomDocument} uploaded as a file, drawn when posted. */
+  DOCUMENT
 }

@@ -18,6 +18,9 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
           + " ORDER BY id LIMIT 1")
   java.util.Optional<String> findTsByRef(long incidentId, String ref);
 
+  @Query("UPDATE outbox SET file_id = :fileId WHERE id = :id")
+  void setFileId(long id, String fileId);
+
   @Query("UPDATE outbox SET attempted_at = :at WHERE id = :id")
   void markAttempted(long id, Instant at);
 

@@ -12,11 +12,15 @@ import io.warroom.incident.Role;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +49,7 @@ class WarRoomPass {
   private final IncidentRepository incidents;
   private final ChatPort chat;
   private final Heartbeats heartbeats;
+  private final Map<String, RoomDocument> documents = new HashMap<>();
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
   private final Clock clock;
@@ -55,6 +60,7 @@ class WarRoomPass {
       IncidentRepository incidents,
       ChatPort chat,
       Heartbeats heartbeats,
+      List<RoomDocument> documents,
       ObjectMapper json,
       TransactionOperations<Connection> tx,
       Clock clock) {
@@ -63,6 +69,7 @@ class WarRoomPass {
     this.incidents = incidents;
     this.chat = chat;
     this.heartbeats = heartbeats;
+    documents.forEach(d -> this.documents.put(d.name(), d));
     this.json = json;
     this.tx = tx;
     this.clock = clock;
@@ -156,6 +163,10 @@ class WarRoomPass {
 
   private void deliver(OutboxEntry entry, Incident incident, String roomChannel) {
     String channel = OutboxEntry.ROOM.equals(entry.channelId()) ? roomChannel : entry.channelId();
+    if (entry.kind() == OutboxKind.DOCUMENT) {
+      deliverDocument(entry, incident, channel);
+      return;
+    }
     ChatMessage message;
     try {
       message = render(entry, incident, roomChannel);
@@ -255,8 +266,56 @@ class WarRoomPass {
     return switch (entry.kind()) {
       case CARD -> CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null));
       case ANNOUNCEMENT -> RoomMessages.announcement(incident, roomChannel);
-      case EXPLORATION_THREAD, MESSAGE -> parse(entry.body());
+      case DOCUMENT_SUMMARY -> document(entry).summary(incident.id());
+      case EXPLORATION_THREAD, MESSAGE, DOCUMENT -> parse(entry.body());
     };
+  }
+
+  /** Uploads a document once, then shares it once, even when an answer was lost in between. */
+  private void deliverDocument(OutboxEntry entry, Incident incident, String channel) {
+    try {
+      String fileId = entry.fileId();
+      if (fileId == null) {
+        RoomDocument.Attachment file = document(entry).file(incident.id());
+        fileId = chat.uploadFile(file.filename(), file.content().getBytes(StandardCharsets.UTF_8));
+        outbox.setFileId(entry.id(), fileId);
+      } else if (entry.attemptedAt() != null
+          && chat.fileShared(channel, fileId, entry.attemptedAt().minus(CLOCK_SLACK))) {
+        outbox.markDelivered(entry.id(), clock.instant(), fileId);
+        return;
+      }
+      RoomDocument.Attachment file = document(entry).file(incident.id());
+      outbox.markAttempted(entry.id(), clock.instant());
+      chat.shareFile(fileId, file.title(), channel, file.comment());
+      outbox.markDelivered(entry.id(), clock.instant(), fileId);
+    } catch (ChatFailure failure) {
+      if (failure.isTransient()) {
+        throw failure;
+      }
+      LOG.error(
+          "Gave up document {} of incident {}: {}",
+          entry.id(),
+          incident.id(),
+          failure.getMessage());
+      outbox.markGivenUp(entry.id(), clock.instant(), truncate(failure.getMessage()));
+    }
+  }
+
+  private RoomDocument document(OutboxEntry entry) {
+    String name = parseDocumentName(entry.body());
+    RoomDocument doc = documents.get(name);
+    if (doc == null) {
+      throw new UncheckedIOException(new IOException("no document named " + name));
+    }
+    return doc;
+  }
+
+  private String parseDocumentName(String body) {
+    try {
+      return json.readTree(body).path("document").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private ChatMessage parse(String body) {

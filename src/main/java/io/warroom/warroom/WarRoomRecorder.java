@@ -102,6 +102,26 @@ class WarRoomRecorder {
           TaskMessages.done(t.task()),
           null,
           TaskMessages.ref(t.task()));
+    } else if (event instanceof IncidentEvent.ActionItemRecorded a) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          ActionMessages.recorded(a.item()),
+          ActionMessages.ref(a.item()),
+          null);
+    } else if (event instanceof IncidentEvent.ActionItemClosed a) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          ActionMessages.closed(a.item()),
+          null,
+          ActionMessages.ref(a.item()));
+    } else if (event instanceof IncidentEvent.ActionItemReminder a) {
+      post(id, ActionMessages.reminder(a.item()));
+    } else if (event instanceof IncidentEvent.ReviewDue r) {
+      post(id, ActionMessages.reviewDue(r));
     }
   }
 
@@ -171,7 +191,8 @@ class WarRoomRecorder {
             null,
             null,
             ref,
-            updateRef));
+            updateRef,
+            null));
   }
 
   private String toJson(ChatMessage message) {

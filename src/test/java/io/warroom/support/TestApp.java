@@ -24,9 +24,13 @@ public final class TestApp implements AutoCloseable {
   public final ApplicationContext context;
   public final EmbeddedServer server;
 
-  private TestApp(FakeSlack slack, EmbeddedServer server) {
+  /** The database, for tests that need to reach it directly (e.g. to let a week pass). */
+  public final String jdbcUrl;
+
+  private TestApp(FakeSlack slack, EmbeddedServer server, String jdbcUrl) {
     this.slack = slack;
     this.server = server;
+    this.jdbcUrl = jdbcUrl;
     this.context = server.getApplicationContext();
   }
 
@@ -57,7 +61,7 @@ public final class TestApp implements AutoCloseable {
     props.putAll(extra);
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
     slack.connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
-    return new TestApp(slack, server);
+    return new TestApp(slack, server, jdbcUrl);
   }
 
   public static String inMemoryDatabase() {

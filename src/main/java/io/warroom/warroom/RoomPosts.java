@@ -1,0 +1,53 @@
+package io.warroom.warroom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What other features may queue for a war room. Call it inside the transaction of the change that
+ * calls for the post; delivery follows after commit.
+ */
+@Singleton
+public class RoomPosts {
+
+  private final OutboxRepository outbox;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  RoomPosts(OutboxRepository outbox, ObjectMapper json, Clock clock) {
+    this.outbox = outbox;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Posts a document's summary, then the document as a file, both drawn when delivered. */
+  public void document(long incidentId, String documentName) {
+    String body;
+    try {
+      body = json.writeValueAsString(Map.of("document", documentName));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    for (OutboxKind kind : new OutboxKind[] {OutboxKind.DOCUMENT_SUMMARY, OutboxKind.DOCUMENT}) {
+      outbox.save(
+          new OutboxEntry(
+              null,
+              incidentId,
+              OutboxEntry.ROOM,
+              null,
+              null,
+              kind,
+              body,
+              clock.instant(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.warroom.postmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentService;
+import io.warroom.sandbox.FakeSlack;
+import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.support.Room;
+import io.warroom.support.TestApp;
+import io.warroom.warroom.WarRooms;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A realistic incident, driven entirely through signed requests, resolved: the draft posted to the
+ * war room and served by the REST API has every section, the finding and the action item, figures
+ * computed from the recorded times, and no trace of a deleted message.
+ */
+class PostmortemEndToEndTest {
+
+  @Test
+  void resolvingARealIncidentPostsACompleteBlamelessDraft() throws Exception {
+    try (TestApp app =
+        TestApp.start(Map.of("warroom.api-token", "pm-token", "warroom.postmortem-due", "48h"))) {
+      FakeSlack slack = app.slack;
+      String alice = slack.user("alice");
+      String bob = slack.user("bob");
+      String dave = slack.user("dave");
+      String general = slack.channel("general", false, alice, alice, bob, dave);
+
+      slack.app().command(alice, general, "declare sev1 Payments API returning 500s");
+      Room room = Room.awaitContaining(slack, "payments-api-returning-500s");
+      long id = app.bean(WarRooms.class).incidentIn(room.id).orElseThrow();
+      slack.join(bob, room.id);
+      slack.join(dave, room.id);
+      slack.app().command(alice, room.id, "ic @bob");
+      slack.post(bob, room.id, "Checkout errors started at 03:02, right after deploy 4521", null);
+      String thread = room.thread().orElseThrow().ts();
+      slack.post(dave, room.id, "Hypothesis: the new connection pool size is too small", thread);
+      String finding =
+          slack.post(
+              dave, room.id, "Confirmed: pool maxed at 10 connections, requests time out", thread);
+      slack.react(bob, room.id, finding, "pushpin", true);
+      String secret = slack.post(dave, room.id, "db password is hunter2-prod", null);
+      slack.awaitEvents(Duration.ofSeconds(5));
+      slack.delete(room.id, secret);
+      slack
+          .app()
+          .command(
+              bob, room.id, "update EU customers cannot pay by card; investigating the DB pool");
+      slack
+          .app()
+          .command(bob, room.id, "update Card payments recovering after rollback of deploy 4521");
+      slack.app().command(bob, room.id, "mitigated Rolled back deploy 4521");
+      slack.app().command(bob, room.id, "action Alert when the DB pool is above 80% @dave");
+      slack.awaitEvents(Duration.ofSeconds(5));
+      slack.app().command(bob, room.id, "resolve Pool size restored");
+
+      TestApp.await(
+          "postmortem file in the war room", Duration.ofSeconds(15), () -> !files(room).isEmpty());
+      Posted share = files(room).get(0);
+      String fileId = share.files().get(0);
+      String draft = slack.fileContent(fileId).orElseThrow();
+      TestApp.await(
+          "summary with figures",
+          () ->
+              !room.botPostsContaining(
+                      "*Postmortem draft* for *SEV1 · Payments API returning 500s*")
+                  .isEmpty());
+      assertTrue(
+          slack
+              .fileTitle(fileId)
+              .orElseThrow()
+              .startsWith("Postmortem draft: Payments API returning 500s"));
+      assertTrue(slack.calls("files.upload").isEmpty(), "the retired files.upload is never used");
+
+      String[] sections = {
+        "# Postmortem: Payments API returning 500s",
+        "## Summary",
+        "## Severity",
+        "## Impact",
+        "## Timing",
+        "## People",
+        "## Timeline (UTC)",
+        "## Findings from the exploration thread",
+        "## Contributing factors",
+        "## What went well",
+        "## What did not go well",
+        "## Action items",
+        "## Review"
+      };
+      int at = -1;
+      for (String section : sections) {
+        int next = draft.indexOf(section);
+        assertTrue(next > at, section + " present and in order:\n" + draft);
+        at = next;
+      }
+      assertTrue(draft.contains("Confirmed: pool maxed at 10 connections"), "the pinned finding");
+      assertTrue(draft.contains("📌 @dave: Confirmed: pool maxed at 10 connections"), draft);
+      assertTrue(
+          draft.contains("| 1 | Alert when the DB pool is above 80% | @dave | Open |"), draft);
+      assertTrue(
+          draft.contains("EU customers cannot pay by card"), "impact from the status updates");
+      assertTrue(draft.contains("Incident Commander: @bob"), draft);
+      assertFalse(draft.contains("hunter2"), "deleted messages never appear");
+      assertFalse(draft.contains("<@"), "mentions are readable names");
+
+      Incident incident = app.bean(IncidentService.class).find(id).orElseThrow();
+      String ttm =
+          PostmortemDraft.human(Duration.between(incident.declaredAt(), incident.mitigatedAt()));
+      String ttr =
+          PostmortemDraft.human(Duration.between(incident.declaredAt(), incident.resolvedAt()));
+      assertTrue(
+          draft.contains("| Declared | " + PostmortemDraft.utc(incident.declaredAt()) + " | — |"),
+          draft);
+      assertTrue(
+          draft.contains(
+              "| Mitigated | "
+                  + PostmortemDraft.utc(incident.mitigatedAt())
+                  + " | "
+                  + ttm
+                  + " (time to mitigate) |"),
+          draft);
+      assertTrue(
+          draft.contains(
+              "| Resolved | "
+                  + PostmortemDraft.utc(incident.resolvedAt())
+                  + " | "
+                  + ttr
+                  + " (time to resolve) |"),
+          draft);
+      assertTrue(
+          draft.contains(
+              "due **"
+                  + PostmortemDraft.utc(incident.resolvedAt().plus(Duration.ofHours(48)))
+                  + " UTC**"),
+          draft);
+      assertTrue(
+          draft.contains("([message](https://"), "timeline lines link to their Slack message");
+
+      HttpResponse<String> rest =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(app.url("/api/incidents/" + id + "/postmortem"))
+                      .header("Authorization", "Bearer pm-token")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, rest.statusCode());
+      assertTrue(rest.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
+      assertTrue(
+          rest.body().contains("## Findings from the exploration thread")
+              && rest.body().contains("Confirmed: pool maxed"));
+      assertFalse(rest.body().contains("hunter2"));
+
+      slack.app().command(alice, room.id, "postmortem");
+      TestApp.await("posted again", () -> files(room).size() == 2);
+    }
+  }
+
+  private static List<Posted> files(Room room) {
+    return room.botMessages().stream().filter(m -> !m.files().isEmpty()).toList();
+  }
+}
