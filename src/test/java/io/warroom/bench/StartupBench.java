@@ -1,0 +1,163 @@
+package io.warroom.bench;
+
+import io.warroom.sandbox.FakeSlack;
+import io.warroom.support.TestApp;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Measures how long the shaded jar takes from {@code java -jar} to a 200 from {@code /health}, as
+ * an operator would start it: SPEC's environment variables, a fresh H2 file (so Flyway migrates),
+ * and Slack played by a fake in this process. Run by {@code mvn -B -q -Pbench verify}; see {@code
+ * docs/benchmarks.md}.
+ */
+final class StartupBench {
+
+  private static final int RUNS = AckLatencyBench.setting("BENCH_STARTUP_RUNS", 7);
+  private static final double GOAL_SECONDS = 2.0;
+
+  /** JVM options for the jar, to try start-up tuning; none by default, as an operator runs it. */
+  private static final List<String> JAVA_OPTS =
+      Arrays.stream(System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").split("\\s+"))
+          .filter(o -> !o.isEmpty())
+          .toList();
+
+  private static final Pattern STARTUP_COMPLETED = Pattern.compile("Startup completed in (\\d+)ms");
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args.length > 0 ? args[0] : "target/warroom.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run mvn package first");
+    }
+    // The JDK's HttpServer, which plays Slack, leaves Nagle on; every Web API answer would then
+    // wait for a delayed ACK (about 40 ms) that real Slack does not add.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    long[] healthy = new long[RUNS];
+    long[] reported = new long[RUNS];
+    try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
+      for (int i = 0; i < RUNS; i++) {
+        Path dir = Files.createTempDirectory("warroom-startup");
+        Path log = dir.resolve("warroom.log");
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JAVA_OPTS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder =
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.matches("(SLACK|WARROOM|DATASOURCES|MICRONAUT|FLYWAY)_.*"));
+        env.put("SLACK_BOT_TOKEN", TestApp.BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", TestApp.SIGNING_SECRET);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        env.put(
+            "DATASOURCES_DEFAULT_URL",
+            "jdbc:h2:file:" + dir.resolve("warroom") + AckLatencyBench.H2_OPTIONS);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        try {
+          awaitHealthy(process, port, log);
+          healthy[i] = (System.nanoTime() - started) / 1_000_000;
+        } finally {
+          process.destroy();
+          process.waitFor();
+        }
+        reported[i] = startupCompleted(log);
+        AckLatencyBench.deleteTree(dir);
+        System.out.printf(
+            "run %d: healthy after %d ms (Micronaut: startup completed in %d ms)%n",
+            i + 1, healthy[i], reported[i]);
+      }
+    }
+    String markdown = markdown(healthy, reported);
+    System.out.println();
+    System.out.println(markdown);
+    Path out = Path.of("target", "bench", "startup.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, markdown, StandardCharsets.UTF_8);
+    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  private static void awaitHealthy(Process process, int port, Path log) throws Exception {
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .timeout(Duration.ofSeconds(1))
+            .build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("warroom exited: " + Files.readString(log));
+      }
+      try {
+        if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(5);
+    }
+    throw new IllegalStateException("not healthy after 60 s: " + Files.readString(log));
+  }
+
+  /** Micronaut's own figure, which leaves out the JVM's start before main and the first /health. */
+  private static long startupCompleted(Path log) throws IOException {
+    Matcher m = STARTUP_COMPLETED.matcher(Files.readString(log));
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  private static String markdown(long[] healthy, long[] reported) {
+    long[] sorted = healthy.clone();
+    Arrays.sort(sorted);
+    long median = sorted[sorted.length / 2];
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < healthy.length; i++) {
+      runs.add(healthy[i] + " (" + reported[i] + ")");
+    }
+    return String.format(
+        Locale.ROOT,
+        "# Start to healthy of `java %s-jar target/warroom.jar` (%s, %d cores, Java %s)%n%n"
+            + "| runs | median | min | max | goal |%n|---|---|---|---|---|%n"
+            + "| %d | %d ms | %d ms | %d ms | %s (≤ %.0f s) |%n%n"
+            + "Each run in ms, from process start to the first 200 of `/health` (in brackets:"
+            + " Micronaut's \"Startup completed in\"): %s%n",
+        JAVA_OPTS.stream().map(o -> o + " ").collect(Collectors.joining()),
+        LocalDate.now(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        healthy.length,
+        median,
+        sorted[0],
+        sorted[sorted.length - 1],
+        median <= GOAL_SECONDS * 1000 ? "met" : "**missed**",
+        GOAL_SECONDS,
+        String.join(", ", runs));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
