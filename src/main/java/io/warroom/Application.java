@@ -3,6 +3,7 @@ package io.warroom;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.warroom.config.StartupProblem;
+import io.warroom.sandbox.Sandbox;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -13,7 +14,14 @@ import java.util.Optional;
 public class Application extends Micronaut {
 
   public static void main(String[] args) {
-    new Application().mainClass(Application.class).args(args).banner(false).start();
+    Application app = new Application();
+    app.mainClass(Application.class).args(args).banner(false);
+    if (Sandbox.wanted(System.getenv())) {
+      // No Slack to talk to: a local workspace takes its place on both sides of the wire.
+      Sandbox sandbox = Sandbox.start();
+      app.properties(sandbox.settings(System.getenv())).singletons(sandbox);
+    }
+    app.start();
   }
 
   @Override

@@ -54,10 +54,10 @@ class PostmortemDocument implements RoomDocument {
     long open = in.actionItems().stream().filter(ActionItem::isOpen).count();
     figures
         .append(" · ")
-        .append(in.participants().size())
-        .append(" participants · ")
-        .append(in.actionItems().size())
-        .append(" action items (")
+        .append(count(in.participants().size(), "participant"))
+        .append(" · ")
+        .append(count(in.actionItems().size(), "action item"))
+        .append(" (")
         .append(open)
         .append(" open)");
     if (in.reviewDue() != null) {
@@ -92,5 +92,9 @@ class PostmortemDocument implements RoomDocument {
         "Postmortem draft: " + Mrkdwn.truncate(in.incident().title(), 200),
         PostmortemDraft.render(in),
         "The postmortem draft, generated from the timeline.");
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -176,6 +176,10 @@ public final class AppLink {
 
   /** Sends a raw body, signed, with extra headers; for Events API callbacks and tests. */
   public Reply post(String body, String contentType, Map<String, String> headers) {
+    URI appUrl = this.appUrl;
+    if (appUrl == null) {
+      return new Reply(0, "no app connected");
+    }
     String ts = String.valueOf(System.currentTimeMillis() / 1000);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(appUrl)

@@ -173,6 +173,13 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** The id of a user with this name, creating the user with this real name if needed. */
+  public String user(String name, String realName) {
+    synchronized (ws) {
+      return ws.userByName(name).orElseGet(() -> ws.addUser(name, realName)).id();
+    }
+  }
+
   public Optional<String> userName(String userId) {
     synchronized (ws) {
       return Optional.ofNullable(ws.users.get(userId)).map(User::name);

@@ -1,0 +1,116 @@
+package io.warroom.sandbox;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The local workspace Warroom runs against when there is no Slack (SPEC section 10): a {@link
+ * FakeSlack} with a few demo people, {@code #general} and {@code #incidents}, and the settings that
+ * point Warroom at it. Warroom itself is configured exactly as for Slack: a bot token, a signing
+ * secret and {@code SLACK_API_URL}; only the values are local.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  /** The people you can act as in the page, in the order the page offers them. */
+  static final List<String[]> DEMO_PEOPLE =
+      List.of(
+          new String[] {"alex", "Alex Morgan"},
+          new String[] {"sam", "Sam Okafor"},
+          new String[] {"priya", "Priya Natarajan"},
+          new String[] {"jordan", "Jordan Lee"});
+
+  /** An H2 database of the sandbox's own, gone when the app stops, like the workspace itself. */
+  static final String DATABASE_URL =
+      "jdbc:h2:mem:warroom-sandbox;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+  private final FakeSlack slack;
+  private final String botToken;
+  private final String signingSecret;
+  private final List<String> people;
+  private final String general;
+  private final String incidents;
+
+  private Sandbox(FakeSlack slack, String botToken, String signingSecret) {
+    this.slack = slack;
+    this.botToken = botToken;
+    this.signingSecret = signingSecret;
+    this.people = DEMO_PEOPLE.stream().map(p -> slack.user(p[0], p[1])).toList();
+    String[] everyone = people.toArray(String[]::new);
+    this.general = slack.channel("general", false, people.get(0), everyone);
+    // Warroom announces declarations here, so it is a member, as if invited long ago.
+    String[] withBot =
+        java.util.stream.Stream.concat(
+                people.stream(), java.util.stream.Stream.of(slack.botUserId()))
+            .toArray(String[]::new);
+    this.incidents = slack.channel("incidents", false, people.get(0), withBot);
+  }
+
+  /**
+   * Whether to start the sandbox: {@code WARROOM_SANDBOX=true}, or no {@code SLACK_BOT_TOKEN}.
+   *
+   * @param env the process environment
+   */
+  public static boolean wanted(Map<String, String> env) {
+    String flag = env.getOrDefault("WARROOM_SANDBOX", "").strip().toLowerCase(Locale.ROOT);
+    String token = env.getOrDefault("SLACK_BOT_TOKEN", "").strip();
+    return flag.equals("true") || token.isEmpty();
+  }
+
+  /** Starts the local workspace's Web API on a free loopback port, with fresh credentials. */
+  public static Sandbox start() {
+    SecureRandom random = new SecureRandom();
+    byte[] token = new byte[12];
+    byte[] secret = new byte[16];
+    random.nextBytes(token);
+    random.nextBytes(secret);
+    String botToken = "xoxb-sandbox-" + HexFormat.of().formatHex(token);
+    String signingSecret = HexFormat.of().formatHex(secret);
+    return new Sandbox(FakeSlack.start(botToken, signingSecret), botToken, signingSecret);
+  }
+
+  /**
+   * The settings that point Warroom at this workspace. They win over the environment: a set {@code
+   * SLACK_BOT_TOKEN} or {@code SLACK_APP_TOKEN} would point at a real workspace the sandbox is not.
+   * The database is the sandbox's own unless {@code DATASOURCES_DEFAULT_URL} names one.
+   */
+  public Map<String, Object> settings(Map<String, String> env) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("slack.bot-token", botToken);
+    settings.put("slack.signing-secret", signingSecret);
+    settings.put("slack.app-token", "");
+    settings.put("slack.api-url", slack.apiUrl());
+    settings.put("warroom.announce-channel", incidents);
+    settings.put("warroom.sandbox", "true");
+    if (env.getOrDefault("DATASOURCES_DEFAULT_URL", "").isBlank()) {
+      settings.put("datasources.default.url", DATABASE_URL);
+    }
+    return settings;
+  }
+
+  public FakeSlack slack() {
+    return slack;
+  }
+
+  /** The demo people's user ids. */
+  public List<String> people() {
+    return people;
+  }
+
+  public String generalChannel() {
+    return general;
+  }
+
+  public String incidentsChannel() {
+    return incidents;
+  }
+
+  @Override
+  public void close() {
+    slack.close();
+  }
+}

@@ -1,0 +1,46 @@
+package io.warroom.sandbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import java.io.PrintStream;
+import java.net.URI;
+
+/**
+ * Once Warroom's HTTP server is up, points the local workspace at its {@code /slack/events}, as
+ * setting the Request URL in Slack's app settings would, and prints the one line that says where
+ * the sandbox is.
+ */
+@Singleton
+@Requires(beans = Sandbox.class)
+class SandboxStartup {
+
+  private final Sandbox sandbox;
+
+  SandboxStartup(Sandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  @EventListener
+  void onStarted(ServerStartupEvent event) {
+    EmbeddedServer server = event.getSource();
+    sandbox.slack().connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
+    announce(System.out, server.getPort());
+  }
+
+  static void announce(PrintStream out, int port) {
+    out.println(
+        "Warroom sandbox: open http://localhost:"
+            + port
+            + "/sandbox (no Slack workspace connected; set SLACK_BOT_TOKEN to use Slack)");
+    out.flush();
+  }
+
+  @EventListener
+  void onShutdown(ShutdownEvent event) {
+    sandbox.close();
+  }
+}
