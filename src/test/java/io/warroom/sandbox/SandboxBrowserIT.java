@@ -225,6 +225,45 @@ class SandboxBrowserIT {
     new Select(browser.findElement(By.id("as"))).selectByVisibleText("Alex Morgan (@alex)");
   }
 
+  @Test
+  void aDrillDeclaredThroughTheForm() {
+    browser.get(sandboxUrl);
+    await("the channel list", () -> channel("general") != null);
+    new Select(browser.findElement(By.id("as"))).selectByVisibleText("Jordan Lee (@jordan)");
+    click("#channels li[data-channel-name='general']");
+    await("#general open", () -> text("#channel-name").contains("general"));
+    send("#text", "/incident");
+    await("the Declare form", () -> browser.findElement(By.id("modal-backdrop")).isDisplayed());
+    WebElement modal = browser.findElement(By.id("modal-body"));
+    browser.findElement(By.id("modal-submit")).click();
+    await(
+        "the form's own error, in the form",
+        () ->
+            !browser.findElements(By.cssSelector("#modal-body .field-error")).stream()
+                .allMatch(e -> e.getText().isEmpty()));
+    fill(modal, "declare_title", "Game day: primary database fails over");
+    new Select(modal.findElement(By.cssSelector("[data-input=declare_severity]")))
+        .selectByValue("SEV2");
+    new Select(modal.findElement(By.cssSelector("[data-input=declare_commander]")))
+        .selectByVisibleText("Priya Natarajan");
+    modal.findElement(By.cssSelector("[data-input=declare_options][value=drill]")).click();
+    shot("09-drill-form");
+    browser.findElement(By.id("modal-submit")).click();
+    await("the form closed", () -> !browser.findElement(By.id("modal-backdrop")).isDisplayed());
+    await(
+        "the drill's war room, marked",
+        () ->
+            browser
+                .findElement(By.cssSelector("#channels li[data-channel-name*='-drill-']"))
+                .getText()
+                .contains("drill"));
+    click("#channels li[data-channel-name*='-drill-']");
+    await("the drill's topic", () -> text("#channel-topic").startsWith("[DRILL]"));
+    await("Priya is IC", () -> text("#channel-topic").contains("IC: @Priya Natarajan"));
+    shot("10-drill-room");
+    new Select(browser.findElement(By.id("as"))).selectByVisibleText("Alex Morgan (@alex)");
+  }
+
   // ---- helpers ----
 
   private static String selectedPerson() {

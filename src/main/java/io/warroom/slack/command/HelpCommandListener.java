@@ -17,6 +17,9 @@ class HelpCommandListener implements CommandListener {
 
   private final BeanProvider<CommandListener> listeners;
 
+  /** The command list, built once: the listeners do not change while Warroom runs. */
+  private volatile String commands;
+
   HelpCommandListener(BeanProvider<CommandListener> listeners) {
     this.listeners = listeners;
   }
@@ -50,11 +53,21 @@ class HelpCommandListener implements CommandListener {
           .append(Mrkdwn.escape(Mrkdwn.truncate(typed, 40)))
           .append("` is not an `/incident` command. Here is what is:\n\n");
     }
-    text.append("*Anywhere*\n");
-    append(text, false);
-    text.append("\n*In an incident's channel*\n");
-    append(text, true);
+    text.append(commands());
     return Replies.ephemeral(ctx, text.toString());
+  }
+
+  private String commands() {
+    String built = commands;
+    if (built == null) {
+      StringBuilder text = new StringBuilder("*Anywhere*\n");
+      append(text, false);
+      text.append("\n*In an incident's channel*\n");
+      append(text, true);
+      built = text.toString();
+      commands = built;
+    }
+    return built;
   }
 
   private void append(StringBuilder text, boolean inChannel) {
