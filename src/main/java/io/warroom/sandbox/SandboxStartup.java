@@ -28,14 +28,19 @@ class SandboxStartup {
   void onStarted(ServerStartupEvent event) {
     EmbeddedServer server = event.getSource();
     sandbox.slack().connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
-    announce(System.out, server.getPort());
+    boolean tokenSet = !System.getenv().getOrDefault("SLACK_BOT_TOKEN", "").isBlank();
+    announce(System.out, server.getPort(), tokenSet);
   }
 
-  static void announce(PrintStream out, int port) {
+  static void announce(PrintStream out, int port, boolean tokenSet) {
     out.println(
         "Warroom sandbox: open http://localhost:"
             + port
-            + "/sandbox (no Slack workspace connected; set SLACK_BOT_TOKEN to use Slack)");
+            + "/sandbox ("
+            + (tokenSet
+                ? "WARROOM_SANDBOX=true: the Slack settings are ignored"
+                : "no SLACK_BOT_TOKEN, so no Slack workspace is connected")
+            + ")");
     out.flush();
   }
 
