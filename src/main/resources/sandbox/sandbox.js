@@ -61,6 +61,8 @@
   let poll = null;
   let generation = 0;
   let highlight = "";
+  let editing = "";
+  let editText = "";
 
   // ---- text ----
 
@@ -161,6 +163,15 @@
     if (abs < 45) return seconds >= 0 ? "just now" : "in a few seconds";
     const span = n + " " + unit + (n === 1 ? "" : "s");
     return seconds >= 0 ? span + " ago" : "in " + span;
+  }
+
+  // What someone would have typed to get this message text: mentions back to @name.
+  function typedForm(text) {
+    return unescapeSlack(String(text || "").replace(/<([@#!])([^|>]+)(?:\|([^>]*))?>/g, (m, kind, id, label) => {
+      if (kind === "@") return "@" + ((state.users[id] || {}).name || label || id);
+      if (kind === "#") return "#" + (label || channelName(id));
+      return "@" + id;
+    }));
   }
 
   function splitOnce(s, sep) {
@@ -322,7 +333,13 @@
   }
 
   function message(m, inThread) {
-    const body = m.blocks && m.blocks.length ? blocks(m.blocks, false) : '<div class="text">' + mrkdwn(m.text) + "</div>";
+    let body = m.blocks && m.blocks.length ? blocks(m.blocks, false) : '<div class="text">' + mrkdwn(m.text) + "</div>";
+    const mine = state && m.user === state.me && !m.bot;
+    if (mine && editing === m.ts) {
+      body = '<div class="edit-form"><textarea class="edit-text"></textarea>' +
+        '<button type="button" class="button" data-edit-cancel>Cancel</button> ' +
+        '<button type="button" class="button primary" data-edit-save>Save</button></div>';
+    }
     let html = '<div class="message' + (m.pinned ? " pinned" : "") + (m.ts === highlight ? " highlight" : "") +
       '" data-ts="' + esc(m.ts) + '" data-author="' + esc(m.author) + '">' + avatar(m) + '<div class="body"><div class="meta">' +
       '<span class="author">' + esc(m.author) + "</span>" + (m.bot ? '<span class="app">APP</span>' : "") +
@@ -340,7 +357,9 @@
       html += '<span class="replies-link" data-open-thread="' + esc(m.ts) + '">' + m.replies + (m.replies === 1 ? " reply" : " replies") + "</span>";
     }
     html += '</div><div class="hover-actions">' + QUICK_REACTIONS.map((r) => '<button type="button" data-react="' + r + '" title="React with :' + r + ':">' + EMOJI[r] + "</button>").join("") +
-      (inThread ? "" : '<button type="button" data-open-thread="' + esc(m.ts) + '" title="Reply in thread">💬</button>') + "</div></div>";
+      (inThread ? "" : '<button type="button" data-open-thread="' + esc(m.ts) + '" title="Reply in thread">💬</button>') +
+      (mine ? '<button type="button" data-edit title="Edit message">✏️</button><button type="button" data-delete title="Delete message">🗑️</button>' : "") +
+      "</div></div>";
     return html;
   }
 
@@ -405,7 +424,18 @@
       view.thread = "";
       ui.side.hidden = true;
     }
+    fillEditBox();
     renderModal();
+  }
+
+  // The edit box is drawn empty (so typing does not redraw it) and filled once when it appears.
+  function fillEditBox() {
+    const box = document.querySelector(".edit-text");
+    if (box && box.dataset.filled !== "1") {
+      box.value = editText;
+      box.dataset.filled = "1";
+      box.focus();
+    }
   }
 
   // Replaces an element's content only when it changed, so hovers, open selects and focus survive.
@@ -661,6 +691,28 @@
       refresh();
       return;
     }
+    if (target.closest("[data-edit]")) {
+      const m = findMessage(msg.dataset.ts);
+      editing = msg.dataset.ts;
+      editText = m ? typedForm(m.text) : "";
+      render();
+      return;
+    }
+    if (target.closest("[data-edit-cancel]")) { editing = ""; render(); return; }
+    if (target.closest("[data-edit-save]")) {
+      const box = msg.querySelector(".edit-text");
+      const ts = editing;
+      editing = "";
+      act("edit", { channel: view.channel, ts: ts, text: box ? box.value : editText });
+      return;
+    }
+    if (target.closest("[data-delete]")) {
+      const ts = msg.dataset.ts;
+      confirmFirst({ title: { text: "Delete message" }, text: { type: "plain_text", text: "Are you sure you want to delete this message? This cannot be undone." },
+        confirm: { text: "Delete" }, deny: { text: "Cancel" }, style: "danger" },
+      () => act("delete", { channel: view.channel, ts: ts }));
+      return;
+    }
     const react = target.closest("[data-react]");
     if (react) { act("react", { channel: view.channel, ts: msg.dataset.ts, name: react.dataset.react, add: true }); return; }
     const chip = target.closest("[data-reaction]");
@@ -701,6 +753,14 @@
     confirmed = null;
   });
 
+  function findMessage(ts) {
+    return (state.messages || []).concat(state.thread || []).find((m) => m.ts === ts);
+  }
+
+  function onEditInput(ev) {
+    if (ev.target.classList.contains("edit-text")) editText = ev.target.value;
+  }
+
   function onMessageChange(ev) {
     const select = ev.target.closest("select[data-action-id]");
     const msg = ev.target.closest(".message[data-ts]");
@@ -711,6 +771,7 @@
   [ui.messages, ui.thread].forEach((el) => {
     el.addEventListener("click", onMessageClick);
     el.addEventListener("change", onMessageChange);
+    el.addEventListener("input", onEditInput);
   });
   ui.topic.addEventListener("click", onMessageClick);
 

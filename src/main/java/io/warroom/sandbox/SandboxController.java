@@ -126,6 +126,17 @@ class SandboxController {
                 b.path("add").asBoolean(true)));
   }
 
+  @Post(uri = "/api/edit", consumes = MediaType.APPLICATION_JSON)
+  HttpResponse<String> edit(@Body String body) {
+    return act(
+        body, b -> page.edit(text(b, "as"), text(b, "channel"), text(b, "ts"), text(b, "text")));
+  }
+
+  @Post(uri = "/api/delete", consumes = MediaType.APPLICATION_JSON)
+  HttpResponse<String> delete(@Body String body) {
+    return act(body, b -> page.delete(text(b, "as"), text(b, "channel"), text(b, "ts")));
+  }
+
   @Post(uri = "/api/join", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> join(@Body String body) {
     return act(body, b -> page.join(text(b, "as"), text(b, "channel")));

@@ -341,6 +341,42 @@ public final class SandboxPage {
     slack.post(me.id(), channel.id, escaped, blankToNull(threadTs));
   }
 
+  /** A person edits one of their own messages. */
+  public void edit(String userId, String channelId, String ts, String typed) {
+    String text = typed == null ? "" : typed.strip();
+    if (text.isEmpty()) {
+      throw new Refused("A message cannot be empty; delete it instead.");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new Refused("That is longer than Slack allows (40,000 characters).");
+    }
+    User me = checkedPerson(userId);
+    Channel channel = checkedChannel(channelId, me.id());
+    String escaped;
+    synchronized (ws) {
+      ownMessage(channel, ts, me.id());
+      escaped = CommandText.escape(ws, text);
+    }
+    slack.edit(me.id(), channel.id, ts, escaped);
+  }
+
+  /** A person deletes one of their own messages. */
+  public void delete(String userId, String channelId, String ts) {
+    User me = checkedPerson(userId);
+    Channel channel = checkedChannel(channelId, me.id());
+    synchronized (ws) {
+      ownMessage(channel, ts, me.id());
+    }
+    slack.delete(channel.id, ts);
+  }
+
+  private void ownMessage(Channel channel, String ts, String userId) {
+    Message m = ws.message(channel, ts).orElseThrow(() -> new Refused("That message is gone."));
+    if (!userId.equals(m.user) || m.botId != null) {
+      throw new Refused("You can only edit or delete your own messages.");
+    }
+  }
+
   /** A person presses a button, or picks an option, on a message. */
   public void click(
       String userId, String channelId, String messageTs, String actionId, String value) {

@@ -162,7 +162,34 @@ class SandboxBrowserIT {
         () -> threadMessage("connection pool exhausted").getText().contains("📌 1"));
     await("the reply count", () -> text("#messages").contains("1 reply"));
     shot("04-pinned-finding");
+
+    // Edit the finding: the timeline follows the edit.
+    hoverClick(() -> threadMessage("connection pool exhausted"), ".hover-actions [data-edit]");
+    await(
+        "the edit box",
+        () -> !browser.findElements(By.cssSelector("#thread .edit-text")).isEmpty());
+    WebElement box = browser.findElement(By.cssSelector("#thread .edit-text"));
+    assertTrue(
+        box.getAttribute("value").startsWith("Found it: payments-db"), box.getAttribute("value"));
+    box.clear();
+    box.sendKeys("Found it: payments-db connection pool exhausted (confirmed in the pool metrics)");
+    click("#thread [data-edit-save]");
+    await(
+        "the edited finding",
+        () -> threadMessage("confirmed in the pool metrics").getText().contains("(edited)"));
     browser.findElement(By.id("side-close")).click();
+
+    // A wrong guess, pinned, then deleted: it must not reach the postmortem.
+    send("#text", "Hypothesis: DNS is broken again");
+    await("the guess", () -> text("#messages").contains("DNS is broken again"));
+    hoverClick(() -> message("DNS is broken again"), ".hover-actions [data-react=pushpin]");
+    await("the guess pinned", () -> message("DNS is broken again").getText().contains("📌 1"));
+    hoverClick(() -> message("DNS is broken again"), ".hover-actions [data-delete]");
+    await(
+        "the delete confirmation",
+        () -> browser.findElement(By.id("confirm-backdrop")).isDisplayed());
+    browser.findElement(By.id("confirm-ok")).click();
+    await("the guess gone", () -> !text("#messages").contains("DNS is broken again"));
 
     // A status update through the modal.
     click("button[data-action-id=warroom_post_update]");
@@ -199,7 +226,9 @@ class SandboxBrowserIT {
     await("the postmortem in the file view", () -> text("#file-view").contains("Timeline"));
     String postmortem = text("#file-view");
     assertTrue(postmortem.contains("Payments API returning 500s"), postmortem);
-    assertTrue(postmortem.contains("connection pool exhausted"), "the pinned finding is in it");
+    assertTrue(
+        postmortem.contains("confirmed in the pool metrics"), "the pinned finding, as edited");
+    assertFalse(postmortem.contains("DNS is broken again"), "a deleted message never appears");
     assertTrue(postmortem.contains("alex"), "display names, not user ids: " + postmortem);
     assertFalse(postmortem.contains("<@U"), postmortem);
     shot("08-postmortem");

@@ -138,6 +138,19 @@ class SandboxPageTest {
             HttpResponse.BodyHandlers.ofString());
     assertRefused(garbage, "Expected a JSON object.");
 
+    String samSaid = sandbox.slack().post(sam, general, "mine, not yours", null);
+    assertRefused(
+        post("edit", Map.of("as", alex, "channel", general, "ts", samSaid, "text", "hijacked")),
+        "You can only edit or delete your own messages.");
+    assertRefused(
+        post("delete", Map.of("as", alex, "channel", general, "ts", samSaid)),
+        "You can only edit or delete your own messages.");
+    assertRefused(
+        post("edit", Map.of("as", sam, "channel", general, "ts", samSaid, "text", " ")),
+        "A message cannot be empty; delete it instead.");
+    assertEquals("mine, not yours", sandbox.slack().message(general, samSaid).orElseThrow().text());
+    before++;
+
     String quiet = sandbox.slack().channel("quiet", false, sam, sam);
     assertRefused(
         post("type", Map.of("as", alex, "channel", quiet, "text", "hello")),
