@@ -85,6 +85,9 @@ final class AckLatencyBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (!selected("ack")) {
+      return;
+    }
     // The JDK's HttpServer, which plays Slack, leaves Nagle on; every Web API answer would then
     // wait for a delayed ACK (about 40 ms) that real Slack does not add.
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -154,6 +157,32 @@ final class AckLatencyBench {
         Files.delete(p);
       }
     }
+  }
+
+  /**
+   * Whether this benchmark is to run: {@code mvn -Pbench verify -Dbench=events,heartbeat} runs only
+   * those (the profile passes {@code -Dbench} on to every forked benchmark JVM); unset or {@code
+   * all} runs every one.
+   */
+  static boolean selected(String name) {
+    String chosen = System.getProperty("bench", "all").strip();
+    boolean run =
+        chosen.isEmpty()
+            || chosen.equals("all")
+            || Arrays.stream(chosen.split(",")).map(String::strip).anyMatch(name::equals);
+    if (!run) {
+      System.out.println("Benchmark " + name + " skipped (-Dbench=" + chosen + ")");
+    }
+    return run;
+  }
+
+  /** The share of the machine's CPU that other processes took between two {@link #cpu()} reads. */
+  static double otherCpu(long[] before, long[] after, long wallNanos) {
+    if (before[0] < 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, after[0] - before[0] - (after[1] - before[1]))
+        / (double) (wallNanos * Runtime.getRuntime().availableProcessors());
   }
 
   /** A knob from the environment (the benchmark runs in a JVM that Maven forks). */
@@ -228,7 +257,7 @@ final class AckLatencyBench {
   }
 
   /** Collections so far and their total time in ms; client and server share this JVM. */
-  private static long[] gc() {
+  static long[] gc() {
     long count = 0;
     long millis = 0;
     for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -242,7 +271,7 @@ final class AckLatencyBench {
    * CPU time used so far by the whole machine (from {@code /proc/stat}, steal included; -1 where
    * there is none) and by this JVM, in ns: their difference is what other processes took.
    */
-  private static long[] cpu() {
+  static long[] cpu() {
     long machine = -1;
     try {
       String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -290,7 +319,8 @@ final class AckLatencyBench {
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
-  private static long backlog(DataSource db) throws Exception {
+  /** War rooms not yet built plus posts not yet delivered. */
+  static long backlog(DataSource db) throws Exception {
     try (Connection c = db.getConnection();
         Statement st = c.createStatement();
         ResultSet rs =

@@ -45,6 +45,9 @@ final class StartupBench {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   public static void main(String[] args) throws Exception {
+    if (!AckLatencyBench.selected("startup")) {
+      return;
+    }
     Path jar = Path.of(args.length > 0 ? args[0] : "target/warroom.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run mvn package first");
