@@ -13,8 +13,11 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,11 @@ class HeartbeatScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
   private static final int BATCH = 500;
+
+  /** Reads of the due list per tick, so one tick always ends. */
+  private static final int MAX_ROUNDS = 20;
+
+  private final Random random = new Random();
 
   private final HeartbeatRepository heartbeats;
   private final IncidentService incidents;
@@ -56,7 +64,8 @@ class HeartbeatScheduler {
 
   @EventListener
   void onStartup(ServerStartupEvent event) {
-    ticking = scheduler.scheduleWithFixedDelay(settings.tick(), settings.tick(), this::tickQuietly);
+    // At a fixed rate: a long tick (a burst of reminders) does not push the next one back.
+    ticking = scheduler.scheduleAtFixedRate(settings.tick(), settings.tick(), this::tickQuietly);
   }
 
   @PreDestroy
@@ -66,18 +75,25 @@ class HeartbeatScheduler {
     }
   }
 
-  /** Sends the reminders that are due now; returns how many this replica sent. */
+  /**
+   * Sends the reminders that are due now, and those that fall due while it works; returns how many
+   * this replica sent. Each replica takes the due ones in its own random order, so replicas mostly
+   * claim different reminders instead of queueing behind each other's row locks.
+   */
   int tick() {
     int sent = 0;
-    List<Heartbeat> due;
-    do {
-      due = heartbeats.findDue(clock.instant(), BATCH);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Heartbeat> due = new ArrayList<>(heartbeats.findDue(clock.instant(), BATCH));
+      if (due.isEmpty()) {
+        break;
+      }
+      Collections.shuffle(due, random);
       for (Heartbeat h : due) {
         if (claim(h)) {
           sent++;
         }
       }
-    } while (due.size() == BATCH);
+    }
     return sent;
   }
 
