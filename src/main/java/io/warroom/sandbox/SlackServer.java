@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class SlackServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackServer.class);
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private final Workspace ws;
   private final WebApi api;
@@ -51,6 +52,12 @@ final class SlackServer implements AutoCloseable {
     this.files = files;
     this.faults = faults;
     this.responseUrls = responseUrls;
+    // The JDK server leaves Nagle's algorithm on unless told otherwise, and then every answer
+    // waits about 40 ms for a delayed ACK; Slack answers as fast as its network allows. The
+    // property is read once, when the first JDK HttpServer starts.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     this.threads =
         Executors.newCachedThreadPool(
