@@ -7,11 +7,13 @@ import static io.warroom.slack.SlackIds.DECLARE_SEVERITY;
 import static io.warroom.slack.SlackIds.DECLARE_TITLE;
 import static io.warroom.slack.SlackIds.OPTION_DRILL;
 import static io.warroom.slack.SlackIds.OPTION_PRIVATE;
+import static io.warroom.slack.view.ModalParts.entered;
+import static io.warroom.slack.view.ModalParts.input;
+import static io.warroom.slack.view.ModalParts.plain;
+import static io.warroom.slack.view.ModalParts.value;
 
-import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
-import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
@@ -130,7 +132,7 @@ public final class DeclareModal {
 
   public static Submission read(ViewState state) {
     Map<String, Map<String, ViewState.Value>> values = state.getValues();
-    String title = text(values, DECLARE_TITLE);
+    String title = entered(values, DECLARE_TITLE);
     ViewState.Value sev = value(values, DECLARE_SEVERITY);
     Severity severity =
         sev == null || sev.getSelectedOption() == null
@@ -149,7 +151,7 @@ public final class DeclareModal {
     return new Submission(
         title == null ? "" : title,
         severity,
-        text(values, DECLARE_AFFECTED),
+        entered(values, DECLARE_AFFECTED),
         commander == null ? null : commander.getSelectedUser(),
         isPrivate,
         drill);
@@ -162,34 +164,5 @@ public final class DeclareModal {
       case SEV3 -> "SEV3: minor, limited impact or a workaround";
       case SEV4 -> "SEV4: low, no customer impact yet";
     };
-  }
-
-  private static InputBlock input(
-      String id,
-      String label,
-      com.slack.api.model.block.element.BlockElement element,
-      boolean optional,
-      String hint) {
-    InputBlock.InputBlockBuilder b =
-        InputBlock.builder().blockId(id).label(plain(label)).element(element).optional(optional);
-    if (hint != null) {
-      b.hint(plain(hint));
-    }
-    return b.build();
-  }
-
-  private static ViewState.Value value(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    Map<String, ViewState.Value> block = values == null ? null : values.get(id);
-    return block == null ? null : block.get(id);
-  }
-
-  private static String text(Map<String, Map<String, ViewState.Value>> values, String id) {
-    ViewState.Value v = value(values, id);
-    return v == null ? null : v.getValue();
-  }
-
-  private static PlainTextObject plain(String text) {
-    return PlainTextObject.builder().text(text).emoji(true).build();
   }
 }

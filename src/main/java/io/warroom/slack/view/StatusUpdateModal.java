@@ -5,12 +5,13 @@ import static io.warroom.slack.SlackIds.UPDATE_IMPACT;
 import static io.warroom.slack.SlackIds.UPDATE_NEXT_IN;
 import static io.warroom.slack.SlackIds.UPDATE_NEXT_STEPS;
 import static io.warroom.slack.SlackIds.UPDATE_STATUS;
+import static io.warroom.slack.view.ModalParts.entered;
+import static io.warroom.slack.view.ModalParts.input;
+import static io.warroom.slack.view.ModalParts.plain;
+import static io.warroom.slack.view.ModalParts.value;
 
-import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
-import com.slack.api.model.block.composition.PlainTextObject;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
@@ -117,20 +118,20 @@ public final class StatusUpdateModal {
         status == null || status.getSelectedOption() == null
             ? null
             : Status.parseReported(status.getSelectedOption().getValue()).orElse(null);
-    String impact = textOf(values, UPDATE_IMPACT);
+    String impact = entered(values, UPDATE_IMPACT);
     if (impact == null || impact.isBlank()) {
       problems.put(
           UPDATE_IMPACT,
           "Say who is affected and what is degraded, even if it is \"unknown yet\".");
     }
     for (String id : List.of(UPDATE_IMPACT, UPDATE_ACTIONS, UPDATE_NEXT_STEPS)) {
-      String t = textOf(values, id);
+      String t = entered(values, id);
       if (t != null && t.strip().length() > IncidentService.MAX_TEXT) {
         problems.put(id, "Keep it to " + IncidentService.MAX_TEXT + " characters or fewer.");
       }
     }
     Duration nextIn = null;
-    String minutes = textOf(values, UPDATE_NEXT_IN);
+    String minutes = entered(values, UPDATE_NEXT_IN);
     try {
       long m = Long.parseLong(minutes == null ? "" : minutes.trim());
       if (m < 1 || m > 1440) {
@@ -145,8 +146,8 @@ public final class StatusUpdateModal {
         new StatusUpdate(
             reported,
             impact,
-            textOf(values, UPDATE_ACTIONS),
-            textOf(values, UPDATE_NEXT_STEPS),
+            entered(values, UPDATE_ACTIONS),
+            entered(values, UPDATE_NEXT_STEPS),
             nextIn),
         problems);
   }
@@ -158,30 +159,5 @@ public final class StatusUpdateModal {
         .maxLength(IncidentService.MAX_TEXT)
         .placeholder(plain(placeholder))
         .build();
-  }
-
-  private static InputBlock input(
-      String id, String label, BlockElement element, boolean optional, String hint) {
-    InputBlock.InputBlockBuilder b =
-        InputBlock.builder().blockId(id).label(plain(label)).element(element).optional(optional);
-    if (hint != null) {
-      b.hint(plain(hint));
-    }
-    return b.build();
-  }
-
-  private static ViewState.Value value(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    Map<String, ViewState.Value> block = values == null ? null : values.get(id);
-    return block == null ? null : block.get(id);
-  }
-
-  private static String textOf(Map<String, Map<String, ViewState.Value>> values, String id) {
-    ViewState.Value v = value(values, id);
-    return v == null ? null : v.getValue();
-  }
-
-  private static PlainTextObject plain(String text) {
-    return PlainTextObject.builder().text(text).emoji(true).build();
   }
 }
