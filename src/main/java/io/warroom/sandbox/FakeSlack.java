@@ -154,6 +154,11 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** The Events API callback Slack would send for this inner event, with a fresh event id. */
+  public String eventBody(com.fasterxml.jackson.databind.node.ObjectNode event) {
+    return events.envelope(event).toString();
+  }
+
   /** Sends the app an Events API callback for this inner event, as Slack would. */
   public AppLink.Reply sendEvent(com.fasterxml.jackson.databind.node.ObjectNode event) {
     return app.post(events.envelope(event).toString(), "application/json", java.util.Map.of());

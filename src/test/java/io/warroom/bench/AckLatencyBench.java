@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.RequestSigner;
 import io.warroom.support.TestApp;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -64,7 +63,6 @@ final class AckLatencyBench {
 
   private final FakeSlack slack;
   private final EmbeddedServer server;
-  private final RequestSigner signer = new RequestSigner(TestApp.SIGNING_SECRET);
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -289,14 +287,10 @@ final class AckLatencyBench {
   }
 
   private HttpRequest signed(URI uri, String user, String text) {
-    String body = slack.app().commandBody(user, channel, text);
-    String ts = String.valueOf(System.currentTimeMillis() / 1000);
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", signer.sign(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+    return slack
+        .app()
+        .signed(
+            uri, slack.app().commandBody(user, channel, text), "application/x-www-form-urlencoded")
         .build();
   }
 

@@ -6,7 +6,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.RequestSigner;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.warroom.WarRooms;
@@ -81,7 +80,6 @@ final class EventIngestBench {
   private final String room;
   private final String explorationTs;
   private final List<String> users;
-  private final RequestSigner signer = new RequestSigner(TestApp.SIGNING_SECRET);
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -89,7 +87,6 @@ final class EventIngestBench {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-  private final AtomicLong eventIds = new AtomicLong();
   private final AtomicLong lastTsMicros = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong sentExploration = new AtomicLong();
@@ -323,35 +320,11 @@ final class EventIngestBench {
     event.put("channel", room);
     event.put("event_ts", ts);
     event.put("channel_type", "channel");
-    ObjectNode envelope = json.createObjectNode();
-    envelope.put("token", "sandbox-verification-token");
-    envelope.put("team_id", "T0SANDBOX1");
-    envelope.put("api_app_id", "A0WARROOM1");
-    envelope.set("event", event);
-    envelope.put("type", "event_callback");
-    envelope.put(
-        "event_id",
-        "Ev0BENCH" + Long.toString(eventIds.incrementAndGet(), 36).toUpperCase(Locale.ROOT));
-    envelope.put("event_time", micros / 1_000_000);
-    ObjectNode auth = envelope.putArray("authorizations").addObject();
-    auth.putNull("enterprise_id");
-    auth.put("team_id", "T0SANDBOX1");
-    auth.put("user_id", slack.botUserId());
-    auth.put("is_bot", true);
-    auth.put("is_enterprise_install", false);
-    envelope.put("is_ext_shared_channel", false);
-    return envelope.toString();
+    return slack.eventBody(event);
   }
 
   private HttpRequest signed(URI uri, String body) {
-    String ts = String.valueOf(System.currentTimeMillis() / 1000);
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", signer.sign(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+    return slack.app().signed(uri, body, "application/json").build();
   }
 
   /**
