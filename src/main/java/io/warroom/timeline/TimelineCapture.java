@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Takes what happened in a channel, already in domain words, and records it in the timeline exactly
@@ -39,58 +40,46 @@ public class TimelineCapture {
 
   @Transactional
   public Outcome message(String eventId, CapturedMessage message) {
-    Optional<RoomRef> room = rooms.room(message.channelId());
-    if (room.isEmpty()) {
-      return Outcome.NOT_AN_INCIDENT_CHANNEL;
-    }
-    if (!firstDelivery(eventId)) {
-      return Outcome.DUPLICATE;
-    }
-    boolean exploration = room.get().inExplorationThread(message.threadTs(), message.ts());
-    return writer.message(room.get().incidentId(), message, exploration)
-        ? Outcome.RECORDED
-        : Outcome.DUPLICATE;
+    return once(
+        eventId,
+        message.channelId(),
+        room ->
+            writer.message(
+                    room.incidentId(),
+                    message,
+                    room.inExplorationThread(message.threadTs(), message.ts()))
+                ? Outcome.RECORDED
+                : Outcome.DUPLICATE);
   }
 
   @Transactional
   public Outcome edited(String eventId, String channelId, String ts, String newText, Instant at) {
-    if (rooms.room(channelId).isEmpty()) {
-      return Outcome.NOT_AN_INCIDENT_CHANNEL;
-    }
-    if (!firstDelivery(eventId)) {
-      return Outcome.DUPLICATE;
-    }
-    writer.edit(channelId, ts, newText, at);
-    return Outcome.RECORDED;
+    return once(
+        eventId, channelId, room -> recorded(() -> writer.edit(channelId, ts, newText, at)));
   }
 
   @Transactional
   public Outcome deleted(String eventId, String channelId, String ts, Instant at) {
-    if (rooms.room(channelId).isEmpty()) {
-      return Outcome.NOT_AN_INCIDENT_CHANNEL;
-    }
-    if (!firstDelivery(eventId)) {
-      return Outcome.DUPLICATE;
-    }
-    writer.delete(channelId, ts, at);
-    return Outcome.RECORDED;
+    return once(eventId, channelId, room -> recorded(() -> writer.delete(channelId, ts, at)));
   }
 
   /** A :pushpin: added to (or taken off) a message makes it a key event (or not). */
   @Transactional
   public Outcome pinned(String eventId, String channelId, String ts, boolean added) {
-    if (rooms.room(channelId).isEmpty()) {
-      return Outcome.NOT_AN_INCIDENT_CHANNEL;
-    }
-    if (!firstDelivery(eventId)) {
-      return Outcome.DUPLICATE;
-    }
-    writer.pin(channelId, ts, added);
-    return Outcome.RECORDED;
+    return once(eventId, channelId, room -> recorded(() -> writer.pin(channelId, ts, added)));
   }
 
   @Transactional
   public Outcome joined(String eventId, String channelId, String user, Instant at) {
+    return once(
+        eventId, channelId, room -> recorded(() -> writer.joined(room.incidentId(), user, at)));
+  }
+
+  /**
+   * Runs {@code write} for a delivery in a war room, the first time its event id is seen; any other
+   * channel, or a redelivery, changes nothing.
+   */
+  private Outcome once(String eventId, String channelId, Function<RoomRef, Outcome> write) {
     Optional<RoomRef> room = rooms.room(channelId);
     if (room.isEmpty()) {
       return Outcome.NOT_AN_INCIDENT_CHANNEL;
@@ -98,7 +87,11 @@ public class TimelineCapture {
     if (!firstDelivery(eventId)) {
       return Outcome.DUPLICATE;
     }
-    writer.joined(room.get().incidentId(), user, at);
+    return write.apply(room.get());
+  }
+
+  private static Outcome recorded(Runnable write) {
+    write.run();
     return Outcome.RECORDED;
   }
 
