@@ -2,10 +2,9 @@ package io.warroom.incident;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.warroom.storage.GroupCommit;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,22 +28,22 @@ public class IncidentService {
   private final IncidentRepository incidents;
   private final ApplicationEventPublisher<IncidentEvent> events;
   private final IncidentSettings settings;
-  private final TransactionOperations<Connection> tx;
   private final ActionItemService actionItems;
   private final Clock clock;
+  private final GroupCommit groupCommit;
 
   IncidentService(
       IncidentRepository incidents,
       ApplicationEventPublisher<IncidentEvent> events,
       IncidentSettings settings,
-      TransactionOperations<Connection> tx,
       ActionItemService actionItems,
+      GroupCommit groupCommit,
       Clock clock) {
+    this.groupCommit = groupCommit;
     this.actionItems = actionItems;
     this.incidents = incidents;
     this.events = events;
     this.settings = settings;
-    this.tx = tx;
     this.clock = clock;
   }
 
@@ -60,7 +59,7 @@ public class IncidentService {
       return new Declaration(existing.get(), false);
     }
     try {
-      return tx.executeWrite(status -> insert(request, title, affected));
+      return groupCommit.write(() -> insert(request, title, affected));
     } catch (DataAccessException e) {
       // Two deliveries of one request raced; the loser finds the winner's incident.
       return incidents

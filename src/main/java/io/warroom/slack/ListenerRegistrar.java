@@ -19,12 +19,15 @@ class ListenerRegistrar {
   private final List<ActionListener> actions;
   private final List<ViewListener> views;
   private final List<SlackEventListener<?>> events;
+  private final AckFirst ackFirst;
 
   ListenerRegistrar(
       IncidentCommandRouter commands,
       List<ActionListener> actions,
       List<ViewListener> views,
-      List<SlackEventListener<?>> events) {
+      List<SlackEventListener<?>> events,
+      AckFirst ackFirst) {
+    this.ackFirst = ackFirst;
     this.commands = commands;
     this.actions = actions;
     this.views = views;
@@ -32,7 +35,7 @@ class ListenerRegistrar {
   }
 
   void register(App app) {
-    app.command(SlackIds.COMMAND, commands::handle);
+    app.command(SlackIds.COMMAND, (req, ctx) -> counted(() -> commands.handle(req, ctx)));
     for (ActionListener listener : actions) {
       app.blockAction(
           SlackIds.actionId(listener.action()),
@@ -48,13 +51,17 @@ class ListenerRegistrar {
     }
   }
 
-  private static <E extends Event> void registerEvent(App app, SlackEventListener<E> listener) {
+  private <E extends Event> void registerEvent(App app, SlackEventListener<E> listener) {
     // An exception here is not swallowed: the adapter answers 500 and Slack delivers again.
     app.event(
         listener.type(),
         (payload, ctx) -> {
           try {
-            listener.handle(payload, ctx);
+            ackFirst.answering(
+                () -> {
+                  listener.handle(payload, ctx);
+                  return null;
+                });
           } catch (RuntimeException
               | java.io.IOException
               | com.slack.api.methods.SlackApiException e) {
@@ -66,18 +73,24 @@ class ListenerRegistrar {
         });
   }
 
-  /** A handler that failed still acks: Slack must not show a timeout, and the log says why. */
-  private static Response guarded(String what, Context ctx, Handler handler) {
+  /** A command's failure is not swallowed: the adapter answers 500 and Slack shows an error. */
+  private Response counted(AckFirst.Work<Response> handler) {
     try {
-      return handler.handle();
+      return ackFirst.answering(handler);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A handler that failed still acks: Slack must not show a timeout, and the log says why. */
+  private Response guarded(String what, Context ctx, AckFirst.Work<Response> handler) {
+    try {
+      return ackFirst.answering(handler);
     } catch (Exception e) {
       LOG.error("{} failed", what, e);
       return ctx.ack();
     }
-  }
-
-  @FunctionalInterface
-  private interface Handler {
-    Response handle() throws Exception;
   }
 }

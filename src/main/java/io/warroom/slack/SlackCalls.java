@@ -4,6 +4,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatFailure.Kind;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * 5xx or a timeout is repeated only for idempotent methods, because the first try may have taken
  * effect.
  */
+@Singleton
 final class SlackCalls {
 
   /** What a Web API call does, for {@link #call}. */
@@ -35,10 +37,14 @@ final class SlackCalls {
   private static final Set<String> CHANNEL_GONE =
       Set.of("channel_not_found", "is_archived", "channel_is_archived");
 
-  private SlackCalls() {}
+  private final AckFirst ackFirst;
 
-  static <T extends SlackApiTextResponse> T call(
-      String method, boolean idempotent, ApiCall<T> call) {
+  SlackCalls(AckFirst ackFirst) {
+    this.ackFirst = ackFirst;
+  }
+
+  <T extends SlackApiTextResponse> T call(String method, boolean idempotent, ApiCall<T> call) {
+    ackFirst.giveWay();
     ChatFailure last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {

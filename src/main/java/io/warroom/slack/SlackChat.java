@@ -28,13 +28,19 @@ import java.util.function.Supplier;
 final class SlackChat implements ChatPort {
 
   private final MethodsClient methods;
+  private final SlackCalls calls;
   private final Supplier<String> botUserId;
   private final Supplier<String> workspaceUrl;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
-  SlackChat(MethodsClient methods, Supplier<String> botUserId, Supplier<String> workspaceUrl) {
+  SlackChat(
+      MethodsClient methods,
+      SlackCalls calls,
+      Supplier<String> botUserId,
+      Supplier<String> workspaceUrl) {
     this.methods = methods;
+    this.calls = calls;
     this.botUserId = botUserId;
     this.workspaceUrl = workspaceUrl;
   }
@@ -42,7 +48,7 @@ final class SlackChat implements ChatPort {
   @Override
   public Channel createChannel(String name, boolean isPrivate) {
     ConversationsCreateResponse r =
-        SlackCalls.call(
+        calls.call(
             "conversations.create",
             false,
             () -> methods.conversationsCreate(req -> req.name(name).isPrivate(isPrivate)));
@@ -55,7 +61,7 @@ final class SlackChat implements ChatPort {
     do {
       String page = cursor;
       ConversationsListResponse r =
-          SlackCalls.call(
+          calls.call(
               "conversations.list",
               true,
               () ->
@@ -82,7 +88,7 @@ final class SlackChat implements ChatPort {
   public void invite(String channelId, Collection<String> userIds) {
     for (String user : userIds) {
       try {
-        SlackCalls.call(
+        calls.call(
             "conversations.invite",
             true,
             () -> methods.conversationsInvite(req -> req.channel(channelId).users(List.of(user))));
@@ -97,13 +103,13 @@ final class SlackChat implements ChatPort {
 
   @Override
   public void join(String channelId) {
-    SlackCalls.call(
+    calls.call(
         "conversations.join", true, () -> methods.conversationsJoin(req -> req.channel(channelId)));
   }
 
   @Override
   public void setTopic(String channelId, String topic) {
-    SlackCalls.call(
+    calls.call(
         "conversations.setTopic",
         true,
         () -> methods.conversationsSetTopic(req -> req.channel(channelId).topic(topic)));
@@ -111,7 +117,8 @@ final class SlackChat implements ChatPort {
 
   @Override
   public String post(String channelId, @Nullable String threadTs, ChatMessage message, String key) {
-    return SlackCalls.call(
+    return calls
+        .call(
             "chat.postMessage",
             false,
             () ->
@@ -138,7 +145,7 @@ final class SlackChat implements ChatPort {
     List<Message> messages;
     if (threadTs == null) {
       ConversationsHistoryResponse r =
-          SlackCalls.call(
+          calls.call(
               "conversations.history",
               true,
               () ->
@@ -151,7 +158,7 @@ final class SlackChat implements ChatPort {
       messages = r.getMessages();
     } else {
       ConversationsRepliesResponse r =
-          SlackCalls.call(
+          calls.call(
               "conversations.replies",
               true,
               () ->
@@ -181,7 +188,7 @@ final class SlackChat implements ChatPort {
 
   @Override
   public void update(String channelId, String ts, ChatMessage message) {
-    SlackCalls.call(
+    calls.call(
         "chat.update",
         true,
         () ->
@@ -196,7 +203,7 @@ final class SlackChat implements ChatPort {
   @Override
   public void pin(String channelId, String ts) {
     try {
-      SlackCalls.call(
+      calls.call(
           "pins.add", true, () -> methods.pinsAdd(req -> req.channel(channelId).timestamp(ts)));
     } catch (ChatFailure failure) {
       if (!failure.getMessage().endsWith("already_pinned")) {
@@ -213,7 +220,7 @@ final class SlackChat implements ChatPort {
   @Override
   public Optional<String> userName(String userId) {
     try {
-      var r = SlackCalls.call("users.info", true, () -> methods.usersInfo(req -> req.user(userId)));
+      var r = calls.call("users.info", true, () -> methods.usersInfo(req -> req.user(userId)));
       var user = r.getUser();
       if (user == null) {
         return Optional.empty();
@@ -245,7 +252,7 @@ final class SlackChat implements ChatPort {
   @Override
   public String uploadFile(String filename, byte[] content) {
     var url =
-        SlackCalls.call(
+        calls.call(
             "files.getUploadURLExternal",
             true,
             () ->
@@ -278,7 +285,7 @@ final class SlackChat implements ChatPort {
 
   @Override
   public void shareFile(String fileId, String title, String channelId, @Nullable String comment) {
-    SlackCalls.call(
+    calls.call(
         "files.completeUploadExternal",
         false,
         () ->
@@ -298,7 +305,7 @@ final class SlackChat implements ChatPort {
   public boolean fileShared(String channelId, String fileId, Instant since) {
     String oldest = since.getEpochSecond() + ".000000";
     ConversationsHistoryResponse r =
-        SlackCalls.call(
+        calls.call(
             "conversations.history",
             true,
             () ->

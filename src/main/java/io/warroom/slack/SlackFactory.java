@@ -56,8 +56,8 @@ class SlackFactory {
   }
 
   @Singleton
-  ChatPort chat(MethodsClient methods, SlackIdentity identity) {
-    return new SlackChat(methods, identity::botUserId, identity::workspaceUrl);
+  ChatPort chat(MethodsClient methods, SlackCalls calls, SlackIdentity identity) {
+    return new SlackChat(methods, calls, identity::botUserId, identity::workspaceUrl);
   }
 
   @PreDestroy

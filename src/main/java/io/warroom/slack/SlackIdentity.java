@@ -22,11 +22,13 @@ class SlackIdentity {
       Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
 
   private final MethodsClient methods;
+  private final SlackCalls calls;
   private volatile String botUserId;
   private volatile String workspaceUrl;
 
-  SlackIdentity(MethodsClient methods, SlackSettings settings, App app) {
+  SlackIdentity(MethodsClient methods, SlackCalls calls, SlackSettings settings, App app) {
     this.methods = methods;
+    this.calls = calls;
     try {
       lookUp();
       // Bolt would otherwise set itself up (and call auth.test) on the first request.
@@ -65,7 +67,7 @@ class SlackIdentity {
   }
 
   private void lookUp() {
-    AuthTestResponse r = SlackCalls.call("auth.test", true, () -> methods.authTest(req -> req));
+    AuthTestResponse r = calls.call("auth.test", true, () -> methods.authTest(req -> req));
     botUserId = r.getUserId();
     String url = r.getUrl() == null ? "https://slack.com/" : r.getUrl();
     workspaceUrl = url.endsWith("/") ? url : url + "/";

@@ -1,0 +1,12 @@
+package io.warroom.storage;
+
+import io.warroom.support.Postgres;
+
+/** Group commit on a real PostgreSQL. */
+class PostgresGroupCommitTest extends GroupCommitContract {
+
+  @Override
+  String jdbcUrl() {
+    return Postgres.newDatabase();
+  }
+}
