@@ -3,6 +3,7 @@ package io.warroom.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.warroom.support.Async;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,13 +16,11 @@ class AckFirstTest {
 
   @Test
   void aBackgroundCallWaitsUntilTheRequestIsHandled() throws Exception {
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> request = handle(inside, release);
-    inside.await(5, TimeUnit.SECONDS);
+    CompletableFuture<String> request = handling(release);
 
     CompletableFuture<Long> background =
-        async(
+        Async.run(
             () -> {
               ackFirst.giveWay();
               return System.nanoTime();
@@ -36,10 +35,8 @@ class AckFirstTest {
 
   @Test
   void aBackgroundCallNeverWaitsLongerThanTheLimit() throws Exception {
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> request = handle(inside, release);
-    inside.await(5, TimeUnit.SECONDS);
+    CompletableFuture<String> request = handling(release);
 
     long start = System.nanoTime();
     ackFirst.giveWay(); // the request is still being handled
@@ -73,27 +70,24 @@ class AckFirstTest {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < AckFirst.MAX_WAIT.toMillis());
   }
 
-  private CompletableFuture<String> handle(CountDownLatch inside, CountDownLatch release) {
-    return async(
-        () -> {
-          try {
-            return ackFirst.answering(
-                () -> {
-                  inside.countDown();
-                  release.await(5, TimeUnit.SECONDS);
-                  return "acked";
-                });
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-  }
-
-  /** Each on its own thread: the common pool may have fewer threads than the test blocks. */
-  private final java.util.concurrent.ExecutorService threads =
-      java.util.concurrent.Executors.newCachedThreadPool();
-
-  private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work) {
-    return CompletableFuture.supplyAsync(work, threads);
+  /** Starts a request that is being handled until released. */
+  private CompletableFuture<String> handling(CountDownLatch release) throws InterruptedException {
+    CountDownLatch inside = new CountDownLatch(1);
+    CompletableFuture<String> request =
+        Async.run(
+            () -> {
+              try {
+                return ackFirst.answering(
+                    () -> {
+                      inside.countDown();
+                      release.await(5, TimeUnit.SECONDS);
+                      return "acked";
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    inside.await(5, TimeUnit.SECONDS);
+    return request;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.warroom.sandbox.FakeSlack;
+import io.warroom.support.Async;
 import io.warroom.support.TestApp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,13 +66,13 @@ abstract class GroupCommitContract {
     CountDownLatch release = new CountDownLatch(1);
     long before = group.transactions();
     CompletableFuture<String> blocker =
-        async(() -> group.write(() -> insertAfter(release, prefix + "-first")));
+        Async.run(() -> group.write(() -> insertAfter(release, prefix + "-first")));
     TestApp.await("the first write to hold the committer", () -> begun.contains(prefix + "-first"));
     List<CompletableFuture<Boolean>> burst = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String id = prefix + String.format("-%02d", i);
       burst.add(
-          async(
+          Async.run(
               () -> {
                 group.write(() -> insert(id));
                 return committed(id); // from another connection
@@ -93,12 +94,12 @@ abstract class GroupCommitContract {
     group.write(() -> insert(prefix + "-taken"));
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<String> blocker =
-        async(() -> group.write(() -> insertAfter(release, prefix + "-first")));
+        Async.run(() -> group.write(() -> insertAfter(release, prefix + "-first")));
     TestApp.await("the first write to hold the committer", () -> begun.contains(prefix + "-first"));
     List<CompletableFuture<String>> burst = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       String id = i == 5 ? prefix + "-taken" : prefix + String.format("-%02d", i);
-      burst.add(async(() -> group.write(() -> insert(id))));
+      burst.add(Async.run(() -> group.write(() -> insert(id))));
     }
     TestApp.await("the burst to queue", () -> group.queued() == 10);
     release.countDown();
@@ -191,13 +192,5 @@ abstract class GroupCommitContract {
             throw new IllegalStateException(e);
           }
         });
-  }
-
-  /** Each on its own thread: the common pool may have fewer threads than the test blocks. */
-  private final java.util.concurrent.ExecutorService threads =
-      java.util.concurrent.Executors.newCachedThreadPool();
-
-  private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work) {
-    return CompletableFuture.supplyAsync(work, threads);
   }
 }
