@@ -52,28 +52,20 @@ class ListenerRegistrar {
   }
 
   private <E extends Event> void registerEvent(App app, SlackEventListener<E> listener) {
-    // An exception here is not swallowed: the adapter answers 500 and Slack delivers again.
     app.event(
         listener.type(),
-        (payload, ctx) -> {
-          try {
-            ackFirst.answering(
+        (payload, ctx) ->
+            counted(
                 () -> {
                   listener.handle(payload, ctx);
-                  return null;
-                });
-          } catch (RuntimeException
-              | java.io.IOException
-              | com.slack.api.methods.SlackApiException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-          return ctx.ack();
-        });
+                  return ctx.ack();
+                }));
   }
 
-  /** A command's failure is not swallowed: the adapter answers 500 and Slack shows an error. */
+  /**
+   * A command's or event's failure is not swallowed: the adapter answers 500, so Slack shows the
+   * user an error or delivers the event again.
+   */
   private Response counted(AckFirst.Work<Response> handler) {
     try {
       return ackFirst.answering(handler);

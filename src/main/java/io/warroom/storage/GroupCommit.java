@@ -44,7 +44,7 @@ public class GroupCommit {
   private final TransactionOperations<Connection> tx;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> committers = new ArrayList<>();
-  private final AtomicLong shared = new AtomicLong();
+  private final AtomicLong committed = new AtomicLong();
   private volatile boolean stopping;
 
   GroupCommit(
@@ -117,7 +117,7 @@ public class GroupCommit {
                   }
                   return out;
                 });
-        shared.incrementAndGet();
+        committed.incrementAndGet();
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).complete(results.get(i));
         }
@@ -134,7 +134,7 @@ public class GroupCommit {
   private void runAlone(Pending<?> p) {
     try {
       Object result = tx.executeWrite(status -> p.work.get());
-      shared.incrementAndGet();
+      committed.incrementAndGet();
       p.complete(result);
     } catch (RuntimeException | Error e) {
       p.result.completeExceptionally(e);
@@ -143,7 +143,7 @@ public class GroupCommit {
 
   /** For tests: transactions committed so far. */
   long transactions() {
-    return shared.get();
+    return committed.get();
   }
 
   /** For tests: writes waiting for a committer. */
