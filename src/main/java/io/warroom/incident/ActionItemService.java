@@ -22,16 +22,19 @@ public class ActionItemService {
 
   private final ActionItemRepository items;
   private final IncidentRepository incidents;
+  private final IncidentLocks locks;
   private final ApplicationEventPublisher<IncidentEvent> events;
   private final Clock clock;
 
   ActionItemService(
       ActionItemRepository items,
       IncidentRepository incidents,
+      IncidentLocks locks,
       ApplicationEventPublisher<IncidentEvent> events,
       Clock clock) {
     this.items = items;
     this.incidents = incidents;
+    this.locks = locks;
     this.events = events;
     this.clock = clock;
   }
@@ -41,10 +44,7 @@ public class ActionItemService {
   public ActionItem record(long incidentId, String text, @Nullable String owner, String by) {
     String what =
         IncidentService.requireText(text, "`/incident action Add DB CPU alarms at 80% @bob`");
-    Incident incident =
-        incidents
-            .findByIdForUpdate(incidentId)
-            .orElseThrow(() -> new Refusal("That incident no longer exists."));
+    Incident incident = locks.lock(incidentId);
     Instant now = clock.instant();
     Instant reminder = incident.isOpen() ? null : now.plus(WEEKLY);
     ActionItem item =

@@ -1,5 +1,6 @@
 package io.warroom.incident;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -20,4 +21,15 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
   List<Incident> findByStatusOrderByDeclaredAtDesc(Status status);
 
   List<Incident> findAllOrderByDeclaredAtDesc();
+
+  /**
+   * Declarations whose consequences are not recorded yet, oldest first. The {@code in_intake}
+   * column is not part of {@link Incident}: a new row starts in intake by the column's default.
+   */
+  @Query("SELECT id FROM incident WHERE in_intake = TRUE ORDER BY id LIMIT :limit")
+  List<Long> findIdsInIntake(int limit);
+
+  /** Takes an incident out of intake; 1 for the one transaction that did, 0 for any other. */
+  @Query("UPDATE incident SET in_intake = FALSE WHERE id = :id AND in_intake = TRUE")
+  int leaveIntake(long id);
 }

@@ -31,6 +31,8 @@ public class IncidentService {
   private final ActionItemService actionItems;
   private final Clock clock;
   private final GroupCommit groupCommit;
+  private final DeclarationIntake intake;
+  private final IncidentLocks locks;
 
   IncidentService(
       IncidentRepository incidents,
@@ -38,8 +40,12 @@ public class IncidentService {
       IncidentSettings settings,
       ActionItemService actionItems,
       GroupCommit groupCommit,
+      DeclarationIntake intake,
+      IncidentLocks locks,
       Clock clock) {
+    this.locks = locks;
     this.groupCommit = groupCommit;
+    this.intake = intake;
     this.actionItems = actionItems;
     this.incidents = incidents;
     this.events = events;
@@ -49,28 +55,29 @@ public class IncidentService {
 
   /**
    * Declares an incident, or finds the one this request already declared (a Slack retry, a
-   * double-clicked modal).
+   * double-clicked modal). Only the incident row is written before this returns, one insert in a
+   * shared commit, so the ack is fast even when many are declared at once; what the declaration
+   * sets in motion is recorded just after by the {@link DeclarationIntake}.
    */
   public Declaration declare(DeclareRequest request) {
     String title = cleanTitle(request.title());
     String affected = cleanAffected(request.affected());
-    Optional<Incident> existing = incidents.findByRequestKey(request.requestKey());
-    if (existing.isPresent()) {
-      return new Declaration(existing.get(), false);
-    }
+    Declaration declaration;
     try {
-      return groupCommit.write(() -> insert(request, title, affected));
+      declaration = groupCommit.write(() -> insert(request, title, affected));
     } catch (DataAccessException e) {
-      // Two deliveries of one request raced; the loser finds the winner's incident.
+      // The request key is unique: this is a replay of a stored declaration, or two deliveries of
+      // one request raced and the other won. Either way, answer with the stored incident.
       return incidents
           .findByRequestKey(request.requestKey())
           .map(found -> new Declaration(found, false))
           .orElseThrow(() -> e);
     }
+    intake.accept(declaration.incident().id());
+    return declaration;
   }
 
   private Declaration insert(DeclareRequest request, String title, String affected) {
-    Instant now = clock.instant();
     Severity severity =
         request.severity() == null ? settings.defaultSeverity() : request.severity();
     Incident saved =
@@ -89,16 +96,10 @@ public class IncidentService {
                 null,
                 null,
                 null,
-                now,
+                clock.instant(),
                 null,
                 null,
                 0));
-    events.publishEvent(new IncidentEvent.Declared(saved, now));
-    if (request.commander() != null) {
-      events.publishEvent(
-          new IncidentEvent.RoleAssigned(
-              saved.id(), Role.COMMANDER, null, request.commander(), request.declaredBy(), now));
-    }
     return new Declaration(saved, true);
   }
 
@@ -241,9 +242,7 @@ public class IncidentService {
 
   /** Notes and action items may still be added after resolution. */
   private Incident lockOpenOrResolved(long incidentId) {
-    return incidents
-        .findByIdForUpdate(incidentId)
-        .orElseThrow(() -> new Refusal("That incident no longer exists."));
+    return locks.lock(incidentId);
   }
 
   /** The longest "next update in" a status update may promise. */
@@ -298,10 +297,7 @@ public class IncidentService {
   }
 
   private Incident lockOpen(long incidentId) {
-    Incident incident =
-        incidents
-            .findByIdForUpdate(incidentId)
-            .orElseThrow(() -> new Refusal("That incident no longer exists."));
+    Incident incident = lockOpenOrResolved(incidentId);
     if (!incident.isOpen()) {
       throw new Refusal(
           "This incident is resolved, so it cannot change. Type `/incident reopen` first if the"

@@ -13,17 +13,17 @@ import java.util.List;
 public class TaskService {
 
   private final TaskRepository tasks;
-  private final IncidentRepository incidents;
+  private final IncidentLocks locks;
   private final ApplicationEventPublisher<IncidentEvent> events;
   private final Clock clock;
 
   TaskService(
       TaskRepository tasks,
-      IncidentRepository incidents,
+      IncidentLocks locks,
       ApplicationEventPublisher<IncidentEvent> events,
       Clock clock) {
     this.tasks = tasks;
-    this.incidents = incidents;
+    this.locks = locks;
     this.events = events;
     this.clock = clock;
   }
@@ -32,10 +32,7 @@ public class TaskService {
   public Task create(long incidentId, String assignee, String text, String by) {
     String what =
         IncidentService.requireText(text, "`/incident task @bob Check the DB connection pool`");
-    Incident incident =
-        incidents
-            .findByIdForUpdate(incidentId)
-            .orElseThrow(() -> new Refusal("That incident no longer exists."));
+    Incident incident = locks.lock(incidentId);
     if (!incident.isOpen()) {
       throw new Refusal(
           "This incident is resolved, so it cannot change. Follow-ups are action items:"

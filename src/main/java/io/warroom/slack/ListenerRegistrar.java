@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.Event;
+import io.warroom.pacing.AckFirst;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;

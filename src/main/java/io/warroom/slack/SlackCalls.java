@@ -4,6 +4,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatFailure.Kind;
+import io.warroom.pacing.AckFirst;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;

@@ -57,6 +57,7 @@ public final class TestApp implements AutoCloseable {
     props.put("slack.http-timeout", "2s");
     props.put("slack.strict-responses", true);
     props.put("warroom.delivery.sweep", "200ms");
+    props.put("warroom.intake.sweep", "200ms");
     props.put("warroom.delivery.first-backoff", "200ms");
     props.putAll(extra);
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");

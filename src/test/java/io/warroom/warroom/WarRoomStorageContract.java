@@ -3,6 +3,7 @@ package io.warroom.warroom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.warroom.incident.Declaration;
 import io.warroom.incident.DeclareRequest;
 import io.warroom.incident.Incident;
@@ -10,11 +11,16 @@ import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Role;
 import io.warroom.incident.Severity;
+import io.warroom.support.Async;
 import io.warroom.support.TestApp;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The storage the war room relies on, run against each database: migrations, the declaration's
- * rows, the lease that keeps replicas apart, and the work queries. Delivery is switched off so the
- * test alone drives the rows.
+ * rows, the compare-and-set that records a declaration once, the lease that keeps replicas apart,
+ * and the work queries. Delivery is switched off so the test alone drives the rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WarRoomStorageContract {
@@ -33,6 +39,7 @@ abstract class WarRoomStorageContract {
   private WarRoomRepository rooms;
   private OutboxRepository outbox;
   private IncidentRepository incidentRows;
+  private TransactionOperations<Connection> tx;
 
   abstract String jdbcUrl();
 
@@ -42,12 +49,19 @@ abstract class WarRoomStorageContract {
         TestApp.start(
             io.warroom.sandbox.FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET),
             jdbcUrl(),
-            Map.of("warroom.delivery.sweep", "1h", "warroom.delivery.threads", 1));
+            Map.of(
+                "warroom.delivery.sweep",
+                "1h",
+                "warroom.delivery.threads",
+                1,
+                "warroom.intake.sweep",
+                "1h"));
     app.slack.faults().always("*", io.warroom.sandbox.Faults.Fault.serverError());
     incidents = app.bean(IncidentService.class);
     rooms = app.bean(WarRoomRepository.class);
     outbox = app.bean(OutboxRepository.class);
     incidentRows = app.bean(IncidentRepository.class);
+    tx = app.bean(TransactionOperations.class);
   }
 
   @AfterAll
@@ -81,7 +95,7 @@ abstract class WarRoomStorageContract {
   }
 
   @Test
-  void aDeclarationStoresTheIncidentItsPlannedRoomAndItsPostsInOneGo() {
+  void aDeclarationPlansItsRoomAndQueuesItsPosts() {
     Incident incident = declare("Storage contract incident");
     WarRoom room = rooms.findById(incident.id()).orElseThrow();
     assertTrue(room.channelBase().endsWith("-storage-contract-incident"), room.channelBase());
@@ -102,6 +116,66 @@ abstract class WarRoomStorageContract {
     assertTrue(first.created());
     assertEquals(false, second.created());
     assertEquals(first.incident().id(), second.incident().id());
+  }
+
+  /**
+   * Two replicas finish the same declaration's intake at once: the second waits for the first's row
+   * lock and then finds nothing to do, so the declaration is recorded once.
+   */
+  @Test
+  void onlyOneTransactionTakesAnIncidentOutOfIntake() throws Exception {
+    long id = incidentRows.save(incidentInIntake("Intake contract")).id();
+    assertTrue(incidentRows.findIdsInIntake(1000).contains(id));
+    CountDownLatch firstUpdated = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    CompletableFuture<Integer> first =
+        Async.run(
+            () ->
+                tx.executeWrite(
+                    status -> {
+                      int n = incidentRows.leaveIntake(id);
+                      firstUpdated.countDown();
+                      await(releaseFirst);
+                      return n;
+                    }));
+    await(firstUpdated);
+    CompletableFuture<Integer> second =
+        Async.run(() -> tx.executeWrite(status -> incidentRows.leaveIntake(id)));
+    Thread.sleep(200);
+    assertTrue(!second.isDone(), "waits for the first transaction");
+    releaseFirst.countDown();
+    assertEquals(1, first.get(10, TimeUnit.SECONDS));
+    assertEquals(0, second.get(10, TimeUnit.SECONDS));
+    assertTrue(!incidentRows.findIdsInIntake(1000).contains(id));
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Incident incidentInIntake(String title) {
+    return new Incident(
+        null,
+        UUID.randomUUID().toString(),
+        title,
+        null,
+        Severity.SEV2,
+        io.warroom.incident.Status.INVESTIGATING,
+        false,
+        false,
+        "U1",
+        null,
+        null,
+        null,
+        null,
+        Instant.now(),
+        null,
+        null,
+        0);
   }
 
   @Test

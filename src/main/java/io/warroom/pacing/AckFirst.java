@@ -1,4 +1,4 @@
-package io.warroom.slack;
+package io.warroom.pacing;
 
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -7,18 +7,18 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Slack waits at most 3 seconds for an ack, then retries or shows the user an error; nothing else
- * Warroom does has such a deadline. So while Slack's requests are being handled, Web API calls made
- * in the background (building war rooms, posting reminders) give way: each waits until no request
- * is being handled, but never longer than {@link #MAX_WAIT}. A flood of requests slows background
- * delivery down; it never stops it.
+ * Warroom does has such a deadline. So while Slack's requests are being handled, background work
+ * (recording what a declaration sets in motion, building war rooms, posting reminders) gives way:
+ * before each step it waits until no request is being handled, but never longer than {@link
+ * #MAX_WAIT}. A flood of requests slows the background down; it never stops it.
  *
- * <p>{@link ListenerRegistrar} wraps every listener in {@link #answering}, so requests over HTTP
- * and over Socket Mode count alike. Calls made while handling a request, on its thread, never wait.
+ * <p>The Slack package wraps every listener in {@link #answering}, so requests over HTTP and over
+ * Socket Mode count alike. Work done while handling a request, on its thread, never waits.
  */
 @Singleton
-final class AckFirst {
+public final class AckFirst {
 
-  static final Duration MAX_WAIT = Duration.ofMillis(100);
+  public static final Duration MAX_WAIT = Duration.ofMillis(100);
 
   private final ThreadLocal<Boolean> handling = ThreadLocal.withInitial(() -> false);
   private final ReentrantLock lock = new ReentrantLock();
@@ -26,7 +26,7 @@ final class AckFirst {
   private int inFlight;
 
   /** Runs a listener, counting it as a request being handled. */
-  <T> T answering(Work<T> work) throws Exception {
+  public <T> T answering(Work<T> work) throws Exception {
     if (handling.get()) {
       return work.run();
     }
@@ -43,7 +43,7 @@ final class AckFirst {
   /**
    * Waits while requests are being handled, at most {@link #MAX_WAIT}; at once on their threads.
    */
-  void giveWay() {
+  public void giveWay() {
     if (handling.get()) {
       return;
     }
@@ -74,7 +74,7 @@ final class AckFirst {
 
   /** A listener's work. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run() throws Exception;
   }
 }

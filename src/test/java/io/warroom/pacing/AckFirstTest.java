@@ -1,4 +1,4 @@
-package io.warroom.slack;
+package io.warroom.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
