@@ -41,8 +41,14 @@ class DeclarationIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeclarationIntake.class);
 
-  /** Incidents taken out of intake per transaction. */
+  /** Incidents taken out of intake per transaction when no request is waiting for its ack. */
   static final int MAX_BATCH = 32;
+
+  /**
+   * Per transaction while requests keep coming: a flood of acks then leaves the intake about ten
+   * small batches a second, and the backlog is caught up with at full speed once it is over.
+   */
+  static final int BUSY_BATCH = 4;
 
   private static final int SWEEP_LIMIT = 1000;
 
@@ -130,8 +136,8 @@ class DeclarationIntake {
       try {
         List<Long> batch = new ArrayList<>();
         batch.add(queue.take());
-        ackFirst.giveWay();
-        queue.drainTo(batch, MAX_BATCH - 1);
+        boolean quiet = ackFirst.giveWay();
+        queue.drainTo(batch, (quiet ? MAX_BATCH : BUSY_BATCH) - 1);
         // The same order on every replica, so two batches never wait for each other's locks.
         Collections.sort(batch);
         record(batch);

@@ -9,8 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Slack waits at most 3 seconds for an ack, then retries or shows the user an error; nothing else
  * Warroom does has such a deadline. So while Slack's requests are being handled, background work
  * (recording what a declaration sets in motion, building war rooms, posting reminders) gives way:
- * before each step it waits until no request is being handled, but never longer than {@link
- * #MAX_WAIT}. A flood of requests slows the background down; it never stops it.
+ * before each step it waits until no request is being handled. While requests keep coming without a
+ * pause, the background as a whole goes on one step per {@link #MAX_WAIT}: each waiter waits at
+ * least that long, and then the one whose turn it is goes. A flood of requests slows the background
+ * down to a trickle; it never stops it.
  *
  * <p>The Slack package wraps every listener in {@link #answering}, so requests over HTTP and over
  * Socket Mode count alike. Work done while handling a request, on its thread, never waits.
@@ -24,6 +26,9 @@ public final class AckFirst {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition quiet = lock.newCondition();
   private int inFlight;
+
+  /** When the next waiter may go while requests are still being handled ({@code nanoTime}). */
+  private long nextTurn = System.nanoTime();
 
   /** Runs a listener, counting it as a request being handled. */
   public <T> T answering(Work<T> work) throws Exception {
@@ -41,20 +46,33 @@ public final class AckFirst {
   }
 
   /**
-   * Waits while requests are being handled, at most {@link #MAX_WAIT}; at once on their threads.
+   * Waits while requests are being handled: at least {@link #MAX_WAIT} if they keep coming, then
+   * until it is this waiter's turn (one per {@link #MAX_WAIT}). Returns at once on a request's own
+   * thread.
+   *
+   * @return whether no request was being handled when it returned, so the caller can do more at
+   *     once; false when it went on its turn while requests were still being handled
    */
-  public void giveWay() {
+  public boolean giveWay() {
     if (handling.get()) {
-      return;
+      return true;
     }
     lock.lock();
     try {
-      long left = MAX_WAIT.toNanos();
-      while (inFlight > 0 && left > 0) {
-        left = quiet.awaitNanos(left);
+      long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+      while (inFlight > 0) {
+        long now = System.nanoTime();
+        long until = Math.max(deadline, nextTurn);
+        if (now - until >= 0) {
+          nextTurn = now + MAX_WAIT.toNanos();
+          return false;
+        }
+        quiet.awaitNanos(until - now);
       }
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     } finally {
       lock.unlock();
     }

@@ -1,9 +1,13 @@
 package io.warroom.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.support.Async;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +64,35 @@ class AckFirstTest {
     assertEquals("acked", result);
     assertTrue(
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < AckFirst.MAX_WAIT.toMillis());
+  }
+
+  @Test
+  void underRequestsThatKeepComingBackgroundStepsGoOneAtATime() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<String> request = handling(release);
+
+    long start = System.nanoTime();
+    List<CompletableFuture<Long>> steps = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      steps.add(
+          Async.run(
+              () -> {
+                assertFalse(ackFirst.giveWay(), "went on its turn, not because it was quiet");
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+              }));
+    }
+    List<Long> wentAt = new ArrayList<>();
+    for (CompletableFuture<Long> step : steps) {
+      wentAt.add(step.get(5, TimeUnit.SECONDS));
+    }
+    Collections.sort(wentAt);
+    long turn = AckFirst.MAX_WAIT.toMillis();
+    assertTrue(wentAt.get(0) >= turn - 1, "first after one wait: " + wentAt);
+    assertTrue(wentAt.get(1) - wentAt.get(0) >= turn - 1, "then one per turn: " + wentAt);
+    assertTrue(wentAt.get(2) - wentAt.get(1) >= turn - 1, "then one per turn: " + wentAt);
+    release.countDown();
+    request.get(5, TimeUnit.SECONDS);
+    assertTrue(ackFirst.giveWay(), "quiet again: goes at once");
   }
 
   @Test
