@@ -133,19 +133,20 @@ class DeclarationIntake {
 
   private void work() {
     while (!stopping) {
+      List<Long> batch = new ArrayList<>();
       try {
-        List<Long> batch = new ArrayList<>();
         batch.add(queue.take());
         boolean quiet = ackFirst.giveWay();
         queue.drainTo(batch, (quiet ? MAX_BATCH : BUSY_BATCH) - 1);
         // The same order on every replica, so two batches never wait for each other's locks.
         Collections.sort(batch);
         record(batch);
-        queued.removeAll(batch);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         LOG.error("Declaration intake stopped a batch unexpectedly; the sweep retries it", e);
+      } finally {
+        queued.removeAll(batch); // what is still in intake, the sweep queues again
       }
     }
   }

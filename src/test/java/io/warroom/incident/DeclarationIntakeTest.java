@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.warroom.sandbox.FakeSlack;
+import io.warroom.support.Incidents;
 import io.warroom.support.Postgres;
 import io.warroom.support.TestApp;
 import io.warroom.timeline.EntryKind;
@@ -12,7 +13,6 @@ import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,24 +29,7 @@ class DeclarationIntakeTest {
   private static final Map<String, Object> NO_SWEEP = Map.of("warroom.intake.sweep", "1h");
 
   private static Incident stored(String title, String commander) {
-    return new Incident(
-        null,
-        "command:" + title,
-        title,
-        null,
-        Severity.SEV2,
-        Status.INVESTIGATING,
-        false,
-        false,
-        "U0ALICE",
-        commander,
-        null,
-        null,
-        null,
-        Instant.now(),
-        null,
-        null,
-        0);
+    return Incidents.declared("command:" + title, title, commander);
   }
 
   private static List<EntryKind> kinds(TestApp app, long incidentId) {

@@ -12,6 +12,7 @@ import io.warroom.incident.IncidentService;
 import io.warroom.incident.Role;
 import io.warroom.incident.Severity;
 import io.warroom.support.Async;
+import io.warroom.support.Incidents;
 import io.warroom.support.TestApp;
 import java.sql.Connection;
 import java.time.Instant;
@@ -124,7 +125,10 @@ abstract class WarRoomStorageContract {
    */
   @Test
   void onlyOneTransactionTakesAnIncidentOutOfIntake() throws Exception {
-    long id = incidentRows.save(incidentInIntake("Intake contract")).id();
+    long id =
+        incidentRows
+            .save(Incidents.declared(UUID.randomUUID().toString(), "Intake contract", null))
+            .id();
     assertTrue(incidentRows.findIdsInIntake(1000).contains(id));
     CountDownLatch firstUpdated = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -155,27 +159,6 @@ abstract class WarRoomStorageContract {
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Incident incidentInIntake(String title) {
-    return new Incident(
-        null,
-        UUID.randomUUID().toString(),
-        title,
-        null,
-        Severity.SEV2,
-        io.warroom.incident.Status.INVESTIGATING,
-        false,
-        false,
-        "U1",
-        null,
-        null,
-        null,
-        null,
-        Instant.now(),
-        null,
-        null,
-        0);
   }
 
   @Test
