@@ -24,9 +24,13 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
 
   /**
    * Declarations whose consequences are not recorded yet, oldest first. The {@code in_intake}
-   * column is not part of {@link Incident}: a new row starts in intake by the column's default.
+   * column is not part of {@link Incident}: a new row starts in intake by the column's default. An
+   * incident in intake is still investigating (every change finishes its intake first), so the
+   * status index narrows the search to those.
    */
-  @Query("SELECT id FROM incident WHERE in_intake = TRUE ORDER BY id LIMIT :limit")
+  @Query(
+      "SELECT id FROM incident WHERE status = 'INVESTIGATING' AND in_intake = TRUE ORDER BY id"
+          + " LIMIT :limit")
   List<Long> findIdsInIntake(int limit);
 
   /** Takes an incident out of intake; 1 for the one transaction that did, 0 for any other. */
