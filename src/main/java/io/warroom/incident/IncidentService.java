@@ -174,7 +174,7 @@ public class IncidentService {
   /** Reopens a resolved incident: the problem is back, so it is declared again. */
   @Transactional
   public Incident reopen(long incidentId, String by) {
-    Incident incident = lockOpenOrResolved(incidentId);
+    Incident incident = locks.lock(incidentId);
     if (incident.isOpen()) {
       throw new Refusal("This incident is not resolved, so there is nothing to reopen.");
     }
@@ -205,7 +205,7 @@ public class IncidentService {
   /** Asks for the postmortem draft to be generated and posted again. */
   @Transactional
   public void requestPostmortem(long incidentId, String by) {
-    lockOpenOrResolved(incidentId);
+    locks.lock(incidentId);
     events.publishEvent(new IncidentEvent.PostmortemRequested(incidentId, by, clock.instant()));
   }
 
@@ -213,7 +213,7 @@ public class IncidentService {
   @Transactional
   public void addNote(long incidentId, String text, String by) {
     String note = requireText(text, "`/incident note Rolled back the 14:02 deploy`");
-    lockOpenOrResolved(incidentId);
+    locks.lock(incidentId);
     events.publishEvent(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
   }
 
@@ -238,11 +238,6 @@ public class IncidentService {
   @Transactional
   public List<Incident> all() {
     return incidents.findAllOrderByDeclaredAtDesc();
-  }
-
-  /** Notes and action items may still be added after resolution. */
-  private Incident lockOpenOrResolved(long incidentId) {
-    return locks.lock(incidentId);
   }
 
   /** The longest "next update in" a status update may promise. */
@@ -296,8 +291,9 @@ public class IncidentService {
     return t;
   }
 
+  /** Locks an incident that may still change; resolved ones only take notes and action items. */
   private Incident lockOpen(long incidentId) {
-    Incident incident = lockOpenOrResolved(incidentId);
+    Incident incident = locks.lock(incidentId);
     if (!incident.isOpen()) {
       throw new Refusal(
           "This incident is resolved, so it cannot change. Type `/incident reopen` first if the"
