@@ -123,7 +123,7 @@ final class AckLatencyBench {
             new Target("bare declare", BARE, "acked", DECLARES, this::declare));
     AckLatencyReport report = new AckLatencyReport(SENDERS, h2Options);
     System.out.println(
-        "round target           median | p99 | max (ms) | req/s | errors | GC | other CPU");
+        "round target           median | p99 | max (ms) | req/s | CPU ms/req | errors | GC | other CPU");
     // Round 0 only warms the JVM up: the JIT needs far more than one warm-up per target.
     for (int round = 0; round <= ROUNDS; round++) {
       for (Target target : targets) {
@@ -203,6 +203,7 @@ final class AckLatencyBench {
     List<Future<?>> running = new ArrayList<>();
     long[] gcBefore = gc();
     long[] cpuBefore = cpu();
+    Map<String, Long> threadsBefore = ThreadCpu.snapshot();
     long started = System.nanoTime();
     for (int s = 0; s < SENDERS; s++) {
       String user = users.get(s);
@@ -238,6 +239,8 @@ final class AckLatencyBench {
     long wall = System.nanoTime() - started;
     long[] gcAfter = gc();
     long[] cpuAfter = cpu();
+    Map<String, Double> cpuByThreads =
+        ThreadCpu.perRequest(threadsBefore, ThreadCpu.snapshot(), count);
     double otherCpu =
         Math.max(0, cpuAfter[0] - cpuBefore[0] - (cpuAfter[1] - cpuBefore[1]))
             / (double) (wall * Runtime.getRuntime().availableProcessors());
@@ -251,7 +254,9 @@ final class AckLatencyBench {
         errors.get(),
         gcAfter[0] - gcBefore[0],
         gcAfter[1] - gcBefore[1],
-        cpuBefore[0] < 0 ? Double.NaN : otherCpu);
+        cpuBefore[0] < 0 ? Double.NaN : otherCpu,
+        (cpuAfter[1] - cpuBefore[1]) / 1e6 / count,
+        cpuByThreads);
   }
 
   /** Collections so far and their total time in ms; client and server share this JVM. */

@@ -27,10 +27,18 @@ final class AckLatencyReport {
   /**
    * One measured run: its latencies, sorted, in nanoseconds; the garbage collections during it
    * (client and server share the JVM, so a pause delays both); and the share of the machine's CPU
-   * that other processes took meanwhile, which makes a run noisy.
+   * that other processes took meanwhile, which makes a run noisy; and this JVM's CPU time per
+   * request (sender and server share it), in all and by kind of thread.
    */
   record Run(
-      long[] nanos, long wallNanos, int errors, long gcCount, long gcMillis, double otherCpu) {
+      long[] nanos,
+      long wallNanos,
+      int errors,
+      long gcCount,
+      long gcMillis,
+      double otherCpu,
+      double cpuMsPerRequest,
+      Map<String, Double> cpuByThreads) {
 
     /** Nearest-rank percentile, in milliseconds. */
     double percentile(double p) {
@@ -45,11 +53,12 @@ final class AckLatencyReport {
     String row() {
       return String.format(
           Locale.ROOT,
-          "%.1f | %.1f | %.1f | %.0f | %d | %d in %d ms | %.0f%%",
+          "%.1f | %.1f | %.1f | %.0f | %.2f | %d | %d in %d ms | %.0f%%",
           percentile(50),
           percentile(99),
           percentile(100),
           perSecond(),
+          cpuMsPerRequest,
           errors,
           gcCount,
           gcMillis,
@@ -94,19 +103,22 @@ final class AckLatencyReport {
             counts(),
             h2Options));
     md.append("## Median of ").append(rounds).append(" rounds\n\n");
-    md.append("| target | median | p99 | max | req/s | errors | GC pauses | other CPU, worst |\n");
-    md.append("|---|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| target | median | p99 | max | req/s | CPU ms/req | errors | GC pauses | other CPU,"
+            + " worst |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     runs.forEach(
         (target, list) ->
             md.append(
                 String.format(
                     Locale.ROOT,
-                    "| %s | %.1f | %.1f | %.1f | %.0f | %d | %.0f ms | %.0f%% |%n",
+                    "| %s | %.1f | %.1f | %.1f | %.0f | %.2f | %d | %.0f ms | %.0f%% |%n",
                     target,
                     median(list, r -> r.percentile(50)),
                     median(list, r -> r.percentile(99)),
                     median(list, r -> r.percentile(100)),
                     median(list, Run::perSecond),
+                    median(list, Run::cpuMsPerRequest),
                     list.stream().mapToInt(Run::errors).sum(),
                     median(list, Run::gcMillis),
                     list.stream().mapToDouble(Run::otherCpu).max().orElse(0) * 100)));
@@ -132,9 +144,12 @@ final class AckLatencyReport {
               GOAL_RATIO,
               GOAL_P99_MS));
     }
+    cpuByThreads(md);
     md.append("\n## Each round\n\n");
-    md.append("| round | target | median | p99 | max | req/s | errors | GC pauses | other CPU |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| round | target | median | p99 | max | req/s | CPU ms/req | errors | GC pauses | other"
+            + " CPU |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < rounds; i++) {
       int round = i;
       runs.forEach(
@@ -162,6 +177,41 @@ final class AckLatencyReport {
               i < drains.size() ? drains.get(i).toMillis() / 1000.0 : Double.NaN));
     }
     return md.toString();
+  }
+
+  /**
+   * Where this JVM's CPU went per request, by kind of thread (median of rounds): the difference
+   * between Warroom and the bare app is what Warroom's own work costs each ack.
+   */
+  private void cpuByThreads(StringBuilder md) {
+    md.append("\n## Where the CPU goes, ms per request (median of rounds)\n\n")
+        .append(
+            "Per-thread CPU clocks, not samples. Senders and HTTP client are this benchmark's own")
+        .append(
+            " and cost the same per request for both targets; garbage collection is left out.\n\n")
+        .append("| threads |");
+    runs.keySet().forEach(t -> md.append(' ').append(t).append(" |"));
+    md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
+    Map<String, Double> first = runs.values().iterator().next().get(0).cpuByThreads();
+    for (String group : first.keySet()) {
+      md.append("| ").append(group).append(" |");
+      runs.values()
+          .forEach(
+              list ->
+                  md.append(
+                      String.format(
+                          Locale.ROOT,
+                          " %.3f |",
+                          median(list, r -> r.cpuByThreads().getOrDefault(group, 0.0)))));
+      md.append('\n');
+    }
+    md.append("| **this JVM in all** |");
+    runs.values()
+        .forEach(
+            list ->
+                md.append(
+                    String.format(Locale.ROOT, " **%.3f** |", median(list, Run::cpuMsPerRequest))));
+    md.append('\n');
   }
 
   private String counts() {

@@ -182,7 +182,7 @@ final class EventIngestBench {
 
   private void measure(String h2Options) throws Exception {
     System.out.println(
-        "batch    median | p99 | max (ms) | events/s | errors | GC | other CPU | senders' CPU"
+        "batch    median | p99 | max (ms) | events/s | CPU ms/event | errors | GC | other CPU | senders' CPU"
             + " | JIT");
     List<Batch> warmUp = new ArrayList<>();
     long warmed = 0;
@@ -281,7 +281,9 @@ final class EventIngestBench {
             errors.get(),
             gcAfter[0] - gcBefore[0],
             gcAfter[1] - gcBefore[1],
-            AckLatencyBench.otherCpu(cpuBefore, cpuAfter, wall)),
+            AckLatencyBench.otherCpu(cpuBefore, cpuAfter, wall),
+            (cpuAfter[1] - cpuBefore[1]) / 1e6 / count,
+            Map.of()),
         senderCpu.get() / (wall * cores),
         jitShare);
   }
@@ -405,9 +407,9 @@ final class EventIngestBench {
             EVENTS,
             h2Options));
     md.append(
-        "| round | ack median | ack p99 | ack max | events/s | errors | GC pauses | other CPU"
-            + " | senders' CPU | JIT |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        "| round | ack median | ack p99 | ack max | events/s | CPU ms/event | errors | GC pauses"
+            + " | other CPU | senders' CPU | JIT |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < runs.size(); i++) {
       md.append("| ").append(i + 1).append(" | ").append(runs.get(i).row()).append(" |\n");
     }
