@@ -416,11 +416,12 @@ final class EventIngestBench {
     md.append(
         String.format(
             Locale.ROOT,
-            "| **median** | %.1f | %.1f | %.1f | %.0f | | | | | |%n%n",
+            "| **median** | %.1f | %.1f | %.1f | %.0f | %.2f | | | | | |%n%n",
             median(runs.stream().mapToDouble(b -> b.run().percentile(50)).toArray()),
             median(runs.stream().mapToDouble(b -> b.run().percentile(99)).toArray()),
             median(runs.stream().mapToDouble(b -> b.run().percentile(100)).toArray()),
-            perSecond));
+            perSecond,
+            median(runs.stream().mapToDouble(b -> b.run().cpuMsPerRequest()).toArray())));
     md.append("| sent | stored | lost | non-200 acks | exploration sent / stored | goal |\n");
     md.append("|---|---|---|---|---|---|\n");
     md.append(
