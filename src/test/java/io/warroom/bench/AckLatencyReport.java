@@ -186,9 +186,10 @@ final class AckLatencyReport {
   private void cpuByThreads(StringBuilder md) {
     md.append("\n## Where the CPU goes, ms per request (median of rounds)\n\n")
         .append(
-            "Per-thread CPU clocks, not samples. Senders and HTTP client are this benchmark's own")
+            "Per-thread CPU clocks, not samples; garbage collection is left out. The senders and")
         .append(
-            " and cost the same per request for both targets; garbage collection is left out.\n\n")
+            " the HTTP client are this benchmark's own: they do the same work for every target,")
+        .append(" so what they cost per request shows how much the machine itself varied.\n\n")
         .append("| threads |");
     runs.keySet().forEach(t -> md.append(' ').append(t).append(" |"));
     md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
