@@ -44,6 +44,10 @@ class SlackFactory {
             .slack(slack)
             // Events we subscribe to but do not handle still get a 200, or Slack would retry them.
             .allEventsApiAutoAckEnabled(true)
+            // Keep the auth.test answer from start-up for good. Bolt otherwise asks Slack again on
+            // the first request and then every 10 minutes, before handling it: an ack that waits
+            // on the Web API, and fails when Slack's API is down while its commands still arrive.
+            .authTestCacheExpirationMillis(-1)
             .build();
     App app = new App(config);
     registrar.register(app);
