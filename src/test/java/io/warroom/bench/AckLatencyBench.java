@@ -183,6 +183,11 @@ final class AckLatencyBench {
         / (double) (wallNanos * Runtime.getRuntime().availableProcessors());
   }
 
+  /** This JVM's CPU time between two {@link #cpu()} reads, in ms per request. */
+  static double cpuMsPerRequest(long[] before, long[] after, int requests) {
+    return (after[1] - before[1]) / 1e6 / requests;
+  }
+
   /** A knob from the environment (the benchmark runs in a JVM that Maven forks). */
   static int setting(String name, int fallback) {
     String value = System.getenv(name);
@@ -241,9 +246,6 @@ final class AckLatencyBench {
     long[] cpuAfter = cpu();
     Map<String, Double> cpuByThreads =
         ThreadCpu.perRequest(threadsBefore, ThreadCpu.snapshot(), count);
-    double otherCpu =
-        Math.max(0, cpuAfter[0] - cpuBefore[0] - (cpuAfter[1] - cpuBefore[1]))
-            / (double) (wall * Runtime.getRuntime().availableProcessors());
     if (firstError.get() != null) {
       System.out.println(target.name() + ": " + errors + " bad answers, first: " + firstError);
     }
@@ -254,8 +256,8 @@ final class AckLatencyBench {
         errors.get(),
         gcAfter[0] - gcBefore[0],
         gcAfter[1] - gcBefore[1],
-        cpuBefore[0] < 0 ? Double.NaN : otherCpu,
-        (cpuAfter[1] - cpuBefore[1]) / 1e6 / count,
+        otherCpu(cpuBefore, cpuAfter, wall),
+        cpuMsPerRequest(cpuBefore, cpuAfter, count),
         cpuByThreads);
   }
 

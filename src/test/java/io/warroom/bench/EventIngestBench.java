@@ -282,7 +282,7 @@ final class EventIngestBench {
             gcAfter[0] - gcBefore[0],
             gcAfter[1] - gcBefore[1],
             AckLatencyBench.otherCpu(cpuBefore, cpuAfter, wall),
-            (cpuAfter[1] - cpuBefore[1]) / 1e6 / count,
+            AckLatencyBench.cpuMsPerRequest(cpuBefore, cpuAfter, count),
             Map.of()),
         senderCpu.get() / (wall * cores),
         jitShare);

@@ -8,7 +8,6 @@ import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.TestApp;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,10 @@ class AcksWithoutWebApiTest {
 
   @BeforeAll
   void start() {
-    slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    app = TestApp.start();
+    slack = app.slack;
     alice = slack.user("alice");
     general = slack.channel("general", false, alice, alice);
-    app = TestApp.start(slack, TestApp.inMemoryDatabase(), Map.of());
   }
 
   @AfterAll
