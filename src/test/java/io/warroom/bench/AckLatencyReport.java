@@ -186,10 +186,12 @@ final class AckLatencyReport {
   private void cpuByThreads(StringBuilder md) {
     md.append("\n## Where the CPU goes, ms per request (median of rounds)\n\n")
         .append(
-            "Per-thread CPU clocks, not samples; garbage collection is left out. The senders and")
+            "Per-thread CPU clocks, not samples. The JIT compilers, the garbage collector and the")
         .append(
-            " the HTTP client are this benchmark's own: they do the same work for every target,")
-        .append(" so what they cost per request shows how much the machine itself varied.\n\n")
+            " VM thread are read from Linux's per-thread clocks (`/proc/self/task`), so they show")
+        .append(" only there. The senders and the HTTP client are this benchmark's own: they do")
+        .append(" the same work for every target, so what they cost per request shows how much")
+        .append(" the machine itself varied.\n\n")
         .append("| threads |");
     runs.keySet().forEach(t -> md.append(' ').append(t).append(" |"));
     md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
