@@ -2,14 +2,21 @@ package io.warroom.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.methods.MethodsClient;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.warroom.chat.ChatPort;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds Bolt's Slack client and {@link App}, pointed at {@code SLACK_API_URL}. */
 @Factory
@@ -36,22 +43,40 @@ class SlackFactory {
   }
 
   @Singleton
-  App app(SlackSettings settings, Slack slack, ListenerRegistrar registrar) {
+  App app(
+      SlackSettings settings, Slack slack, SlackIdentity identity, ListenerRegistrar registrar) {
+    String botToken = settings.botToken().orElseThrow();
     AppConfig config =
         AppConfig.builder()
             .signingSecret(settings.signingSecret().orElse(null))
-            .singleTeamBotToken(settings.botToken().orElseThrow())
+            .singleTeamBotToken(botToken)
             .slack(slack)
             // Events we subscribe to but do not handle still get a 200, or Slack would retry them.
             .allEventsApiAutoAckEnabled(true)
-            // Keep the auth.test answer from start-up for good. Bolt otherwise asks Slack again on
-            // the first request and then every 10 minutes, before handling it: an ack that waits
-            // on the Web API, and fails when Slack's API is down while its commands still arrive.
-            .authTestCacheExpirationMillis(-1)
             .build();
-    App app = new App(config);
+    App app = new App(config, slack, middleware(config, botToken, identity));
     registrar.register(app);
+    // Bolt would otherwise start itself on the first request.
+    app.start();
     return app;
+  }
+
+  /**
+   * Bolt's default middleware, but with {@link BotAuthorization}: Bolt's own builds call {@code
+   * auth.test} and may call it again before handling a request, so an ack would wait on Slack's Web
+   * API, and fail while it hangs.
+   */
+  private static List<Middleware> middleware(
+      AppConfig config, String botToken, SlackIdentity identity) {
+    List<Middleware> middleware = new ArrayList<>();
+    middleware.add(new SSLCheck(config.getVerificationToken()));
+    // In Socket Mode there is no signing secret and nothing to verify; Bolt skips those requests.
+    String secret = config.getSigningSecret() == null ? "-" : config.getSigningSecret();
+    middleware.add(
+        new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
+    middleware.add(new BotAuthorization(botToken, identity));
+    middleware.add(new IgnoringSelfEvents(config.getSlack().getConfig()));
+    return middleware;
   }
 
   @Singleton

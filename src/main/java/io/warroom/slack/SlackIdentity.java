@@ -1,18 +1,28 @@
 package io.warroom.slack;
 
-import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.StartupProblem;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the bot is, asked of Slack at start-up ({@code auth.test}). A token Slack refuses stops
- * start-up; a Slack that cannot be reached does not, since Warroom must come up during an outage.
+ * Who the bot is, asked of Slack with {@code auth.test} on a thread of its own. Start-up waits for
+ * the answer, but only so long: a token Slack refuses stops start-up; a Slack that does not answer
+ * in time does not, since Warroom must come up during an outage. It then keeps asking until Slack
+ * answers. Nothing on the ack path waits for it ({@link BotAuthorization}).
  */
 @Context
 class SlackIdentity {
@@ -21,55 +31,133 @@ class SlackIdentity {
   private static final Set<String> BAD_TOKEN =
       Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
 
+  /** Between two rounds of asking while Slack does not answer: doubling up to the longest. */
+  private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
   private final MethodsClient methods;
   private final SlackCalls calls;
-  private volatile String botUserId;
-  private volatile String workspaceUrl;
+  private final SlackSettings settings;
+  private final CompletableFuture<AuthTestResponse> answer = new CompletableFuture<>();
+  private final Thread asking = new Thread(this::askUntilAnswered, "slack-identity");
+  private volatile boolean startedWithout;
 
-  SlackIdentity(MethodsClient methods, SlackCalls calls, SlackSettings settings, App app) {
+  SlackIdentity(
+      MethodsClient methods,
+      SlackCalls calls,
+      SlackSettings settings,
+      @Value("${warroom.slack.identity-wait:5s}") Duration startWait) {
     this.methods = methods;
     this.calls = calls;
+    this.settings = settings;
+    asking.setDaemon(true);
+    asking.start();
     try {
-      lookUp();
-      // Bolt would otherwise set itself up (and call auth.test) on the first request.
-      app.start();
-      LOG.info("Connected to Slack at {} as bot user {}", settings.apiUrl(), botUserId);
-    } catch (ChatFailure failure) {
-      String error = failure.getMessage().substring(failure.getMessage().indexOf(':') + 1).trim();
-      if (BAD_TOKEN.contains(error)) {
-        throw new StartupProblem(
-            "SLACK_BOT_TOKEN was refused by Slack ("
-                + error
-                + "); copy the Bot User OAuth Token"
-                + " from the app's OAuth & Permissions page");
+      answer.get(startWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw refusal(e);
+    } catch (TimeoutException e) {
+      synchronized (this) {
+        startedWithout = !answer.isDone();
       }
-      LOG.warn(
-          "Slack is not reachable at {} yet ({}); Warroom starts anyway and will retry",
-          settings.apiUrl(),
-          failure.getMessage());
+      if (!startedWithout) {
+        // It answered just now.
+        try {
+          answer.join();
+        } catch (CompletionException refused) {
+          throw refusal(refused);
+        }
+      } else {
+        LOG.warn(
+            "Slack did not answer auth.test at {} within {} s; Warroom starts anyway, acks"
+                + " requests, and builds war rooms once Slack answers",
+            settings.apiUrl(),
+            startWait.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking Slack who the bot is", e);
     }
   }
 
-  /** The bot's own user id. */
+  private static RuntimeException refusal(Throwable failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    return cause instanceof StartupProblem problem ? problem : new IllegalStateException(cause);
+  }
+
+  /** Slack's answer to {@code auth.test}, once it has given one. */
+  Optional<AuthTestResponse> known() {
+    return Optional.ofNullable(answer.getNow(null));
+  }
+
+  /** The bot's own user id; a {@link ChatFailure} while Slack has not said. */
   String botUserId() {
-    if (botUserId == null) {
-      lookUp();
-    }
-    return botUserId;
+    return answered().getUserId();
   }
 
   /** The workspace's address, e.g. {@code https://acme.slack.com/}, for permalinks. */
   String workspaceUrl() {
-    if (workspaceUrl == null) {
-      lookUp();
-    }
-    return workspaceUrl;
+    String url = answered().getUrl() == null ? "https://slack.com/" : answered().getUrl();
+    return url.endsWith("/") ? url : url + "/";
   }
 
-  private void lookUp() {
-    AuthTestResponse r = calls.call("auth.test", true, () -> methods.authTest(req -> req));
-    botUserId = r.getUserId();
-    String url = r.getUrl() == null ? "https://slack.com/" : r.getUrl();
-    workspaceUrl = url.endsWith("/") ? url : url + "/";
+  private AuthTestResponse answered() {
+    return known()
+        .orElseThrow(
+            () ->
+                new ChatFailure(
+                    ChatFailure.Kind.UNAVAILABLE, "auth.test: Slack has not answered yet"));
+  }
+
+  private void askUntilAnswered() {
+    Duration pause = FIRST_PAUSE;
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        AuthTestResponse r = calls.call("auth.test", true, () -> methods.authTest(req -> req));
+        answer.complete(r);
+        LOG.info("Connected to Slack at {} as bot user {}", settings.apiUrl(), r.getUserId());
+        return;
+      } catch (ChatFailure failure) {
+        String error = failure.getMessage().substring(failure.getMessage().indexOf(':') + 1).trim();
+        if (BAD_TOKEN.contains(error)) {
+          StartupProblem problem =
+              new StartupProblem(
+                  "SLACK_BOT_TOKEN was refused by Slack ("
+                      + error
+                      + "); copy the Bot User OAuth Token"
+                      + " from the app's OAuth & Permissions page");
+          boolean late;
+          synchronized (this) {
+            answer.completeExceptionally(problem);
+            late = startedWithout;
+          }
+          if (late) {
+            // Too late to stop start-up; every Web API call will fail the same way.
+            LOG.error(problem.getMessage());
+          }
+          return;
+        }
+        if (startedWithout) {
+          LOG.warn(
+              "Slack is not reachable at {} yet ({}); asking again in {} s",
+              settings.apiUrl(),
+              failure.getMessage(),
+              pause.toSeconds());
+        }
+      }
+      try {
+        Thread.sleep(pause.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    asking.interrupt();
   }
 }
