@@ -20,12 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Measures how long the shaded jar takes from {@code java -jar} to a 200 from {@code /health}, as
  * an operator would start it: SPEC's environment variables, a fresh H2 file (so Flyway migrates),
- * and Slack played by a fake in this process. Run by {@code mvn -B -q -Pbench verify}; see {@code
+ * and Slack played by a fake in this process. Next to it, the same for each further jar given (the
+ * start-up floor), and for each jar started with an application class-data archive that a first,
+ * uncounted start recorded (the README's tip). Run by {@code mvn -B -q -Pbench verify}; see {@code
  * docs/benchmarks.md}.
  */
 final class StartupBench {
@@ -33,7 +34,9 @@ final class StartupBench {
   private static final int RUNS = AckLatencyBench.setting("BENCH_STARTUP_RUNS", 7);
   private static final double GOAL_SECONDS = 2.0;
 
-  /** JVM options for the jar, to try start-up tuning; none by default, as an operator runs it. */
+  /**
+   * JVM options for every start, to try start-up tuning; none by default, as an operator runs it.
+   */
   private static final List<String> JAVA_OPTS =
       Arrays.stream(System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").split("\\s+"))
           .filter(o -> !o.isEmpty())
@@ -43,6 +46,9 @@ final class StartupBench {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  /** A jar, and the JVM options it is started with besides {@link #JAVA_OPTS}. */
+  private record Target(Path jar, List<String> options, String label) {}
 
   public static void main(String[] args) throws Exception {
     if (!AckLatencyBench.selected("startup")) {
@@ -60,39 +66,66 @@ final class StartupBench {
     // The JDK's HttpServer, which plays Slack, leaves Nagle on; every Web API answer would then
     // wait for a delayed ACK (about 40 ms) that real Slack does not add.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    long[][] healthy = new long[jars.size()][RUNS];
-    long[][] reported = new long[jars.size()][RUNS];
+    Path archives = Files.createDirectories(Path.of("target", "bench"));
     try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
-      // The jars take turns, so a machine that slows down or speeds up meanwhile affects each
-      // alike.
-      for (int i = 0; i < RUNS; i++) {
-        for (int j = 0; j < jars.size(); j++) {
-          long[] run = start(jars.get(j), slack);
-          healthy[j][i] = run[0];
-          reported[j][i] = run[1];
-          System.out.printf(
-              "run %d of %s: healthy after %d ms (Micronaut: startup completed in %d ms)%n",
-              i + 1, jars.get(j).getFileName(), healthy[j][i], reported[j][i]);
+      List<Target> targets = new ArrayList<>();
+      for (Path jar : jars) {
+        targets.add(new Target(jar, List.of(), "`java -jar " + shown(jar) + "`"));
+      }
+      for (Path jar : jars) {
+        Path archive = archives.resolve(jar.getFileName().toString().replace(".jar", ".jsa"));
+        Files.deleteIfExists(archive);
+        start(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), slack);
+        if (Files.isRegularFile(archive)) {
+          targets.add(
+              new Target(
+                  jar,
+                  List.of("-XX:SharedArchiveFile=" + archive),
+                  "`java -XX:SharedArchiveFile=" + shown(archive) + " -jar " + shown(jar) + "`"));
+        } else {
+          System.out.println("No class-data archive was recorded for " + jar);
         }
       }
+      long[][] healthy = new long[targets.size()][RUNS];
+      long[][] reported = new long[targets.size()][RUNS];
+      // The targets take turns, so a machine that slows down or speeds up meanwhile affects each
+      // alike.
+      for (int i = 0; i < RUNS; i++) {
+        for (int t = 0; t < targets.size(); t++) {
+          long[] run = start(targets.get(t).jar(), targets.get(t).options(), slack);
+          healthy[t][i] = run[0];
+          reported[t][i] = run[1];
+          System.out.printf(
+              "run %d of %s %s: healthy after %d ms (Micronaut: startup completed in %d ms)%n",
+              i + 1,
+              targets.get(t).jar().getFileName(),
+              targets.get(t).options(),
+              healthy[t][i],
+              reported[t][i]);
+        }
+      }
+      String markdown = markdown(targets, healthy, reported);
+      System.out.println();
+      System.out.println(markdown);
+      Path out = archives.resolve("startup.md");
+      Files.writeString(out, markdown, StandardCharsets.UTF_8);
+      System.out.println("Written to " + out.toAbsolutePath());
     }
-    String markdown = markdown(jars, healthy, reported);
-    System.out.println();
-    System.out.println(markdown);
-    Path out = Path.of("target", "bench", "startup.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, markdown, StandardCharsets.UTF_8);
-    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  private static String shown(Path jar) {
+    return Path.of("").toAbsolutePath().relativize(jar.toAbsolutePath()).toString();
   }
 
   /** Starts the jar once: ms to healthy, and Micronaut's own figure. */
-  private static long[] start(Path jar, FakeSlack slack) throws Exception {
+  private static long[] start(Path jar, List<String> options, FakeSlack slack) throws Exception {
     Path dir = Files.createTempDirectory("warroom-startup");
     Path log = dir.resolve("warroom.log");
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JAVA_OPTS);
+    command.addAll(options);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -112,6 +145,7 @@ final class StartupBench {
       awaitHealthy(process, port, log);
       healthy = (System.nanoTime() - started) / 1_000_000;
     } finally {
+      // A normal exit, so that a JVM recording a class-data archive writes it.
       process.destroy();
       process.waitFor();
     }
@@ -148,30 +182,30 @@ final class StartupBench {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
-  private static String markdown(List<Path> jars, long[][] healthy, long[][] reported) {
+  private static String markdown(List<Target> targets, long[][] healthy, long[][] reported) {
     StringBuilder md =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
                 "# Start to healthy (%s, %d cores, Java %s)%n%n"
-                    + "Each jar started %d times, taking turns, with `java %s-jar`: ms from"
-                    + " process start to the first 200 of `/health`.%n%n"
-                    + "| jar | median | min | max | goal (≤ %.0f s) |%n|---|---|---|---|---|%n",
+                    + "Each started %d times, taking turns%s: ms from process start to the first"
+                    + " 200 of `/health`.%n%n"
+                    + "| start | median | min | max | goal (≤ %.0f s) |%n|---|---|---|---|---|%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 RUNS,
-                JAVA_OPTS.stream().map(o -> o + " ").collect(Collectors.joining()),
+                JAVA_OPTS.isEmpty() ? "" : ", all with `" + String.join(" ", JAVA_OPTS) + "`",
                 GOAL_SECONDS));
-    for (int j = 0; j < jars.size(); j++) {
-      long[] sorted = healthy[j].clone();
+    for (int t = 0; t < targets.size(); t++) {
+      long[] sorted = healthy[t].clone();
       Arrays.sort(sorted);
       long median = sorted[sorted.length / 2];
       md.append(
           String.format(
               Locale.ROOT,
-              "| `%s` | %d | %d | %d | %s |%n",
-              Path.of("").toAbsolutePath().relativize(jars.get(j).toAbsolutePath()),
+              "| %s | %d | %d | %d | %s |%n",
+              targets.get(t).label(),
               median,
               sorted[0],
               sorted[sorted.length - 1],
@@ -179,13 +213,14 @@ final class StartupBench {
     }
     md.append("\nEach run (in brackets: Micronaut's \"Startup completed in\", which leaves out")
         .append(" the JVM's own start and the first `/health`):\n\n");
-    for (int j = 0; j < jars.size(); j++) {
+    for (int t = 0; t < targets.size(); t++) {
       List<String> runs = new ArrayList<>();
-      for (int i = 0; i < healthy[j].length; i++) {
-        runs.add(healthy[j][i] + " (" + reported[j][i] + ")");
+      for (int i = 0; i < healthy[t].length; i++) {
+        runs.add(healthy[t][i] + " (" + reported[t][i] + ")");
       }
       md.append("- `")
-          .append(jars.get(j).getFileName())
+          .append(targets.get(t).jar().getFileName())
+          .append(targets.get(t).options().isEmpty() ? "" : " " + targets.get(t).options())
           .append("`: ")
           .append(String.join(", ", runs))
           .append('\n');
