@@ -2,6 +2,7 @@ package io.warroom.bench;
 
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.support.TestApp;
+import io.warroom.support.WarroomProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -131,13 +132,7 @@ final class StartupBench {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.matches("(SLACK|WARROOM|DATASOURCES|MICRONAUT|FLYWAY)_.*"));
-    env.put("SLACK_BOT_TOKEN", TestApp.BOT_TOKEN);
-    env.put("SLACK_SIGNING_SECRET", TestApp.SIGNING_SECRET);
-    env.put("SLACK_API_URL", slack.apiUrl());
-    env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-    env.put(
-        "DATASOURCES_DEFAULT_URL",
-        "jdbc:h2:file:" + dir.resolve("warroom") + AckLatencyBench.H2_OPTIONS);
+    env.putAll(WarroomProcess.environment(slack, dir, port, AckLatencyBench.H2_OPTIONS));
     long started = System.nanoTime();
     Process process = builder.start();
     long healthy;

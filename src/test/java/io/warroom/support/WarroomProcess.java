@@ -1,5 +1,6 @@
 package io.warroom.support;
 
+import io.warroom.sandbox.FakeSlack;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,21 @@ public final class WarroomProcess implements AutoCloseable {
     this.process = process;
     this.log = log;
     this.port = port;
+  }
+
+  /**
+   * The environment SPEC section 2 gives a Warroom that talks to this fake Slack, listens on this
+   * port and keeps an H2 file in this folder, opened with these options (after the file name).
+   */
+  public static Map<String, String> environment(
+      FakeSlack slack, Path dir, int port, String h2Options) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_BOT_TOKEN", TestApp.BOT_TOKEN);
+    env.put("SLACK_SIGNING_SECRET", TestApp.SIGNING_SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+    env.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + dir.resolve("warroom") + h2Options);
+    return env;
   }
 
   /** Starts {@code java -jar jar} when given, else the main class on the test classpath. */

@@ -12,7 +12,6 @@ import io.warroom.support.WarroomProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +23,11 @@ import org.junit.jupiter.api.Test;
 class KillAndRestartTest {
 
   private static Map<String, String> env(FakeSlack slack, Path dir, int port) {
-    Map<String, String> env = new HashMap<>();
-    env.put("SLACK_BOT_TOKEN", TestApp.BOT_TOKEN);
-    env.put("SLACK_SIGNING_SECRET", TestApp.SIGNING_SECRET);
-    env.put("SLACK_API_URL", slack.apiUrl());
-    env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-    env.put(
-        "DATASOURCES_DEFAULT_URL",
-        "jdbc:h2:file:"
-            + dir.resolve("warroom")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-    return env;
+    return WarroomProcess.environment(
+        slack,
+        dir,
+        port,
+        ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
   }
 
   @Test
