@@ -89,6 +89,7 @@ final class StartupBench {
       }
       long[][] healthy = new long[targets.size()][RUNS];
       long[][] reported = new long[targets.size()][RUNS];
+      long[][] other = new long[targets.size()][RUNS];
       // The targets take turns, so a machine that slows down or speeds up meanwhile affects each
       // alike.
       for (int i = 0; i < RUNS; i++) {
@@ -96,21 +97,42 @@ final class StartupBench {
           long[] run = start(targets.get(t).jar(), targets.get(t).options(), slack);
           healthy[t][i] = run[0];
           reported[t][i] = run[1];
+          other[t][i] = run[2];
           System.out.printf(
-              "run %d of %s %s: healthy after %d ms (Micronaut: startup completed in %d ms)%n",
+              "run %d of %s %s: healthy after %d ms (Micronaut: startup completed in %d ms),"
+                  + " other CPU %d%%%n",
               i + 1,
               targets.get(t).jar().getFileName(),
               targets.get(t).options(),
               healthy[t][i],
-              reported[t][i]);
+              reported[t][i],
+              other[t][i]);
         }
       }
-      String markdown = markdown(targets, healthy, reported);
+      String markdown = markdown(targets, healthy, reported, other);
       System.out.println();
       System.out.println(markdown);
       Path out = archives.resolve("startup.md");
       Files.writeString(out, markdown, StandardCharsets.UTF_8);
       System.out.println("Written to " + out.toAbsolutePath());
+    }
+  }
+
+  /**
+   * CPU used by this JVM and its children that have exited, in ns ({@code /proc/self/stat}: user
+   * and system time, own and waited-for children's); 0 where there is no such file.
+   */
+  private static long ownAndChildrenCpu() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = 0;
+      for (int i = 11; i <= 14; i++) { // utime stime cutime cstime (fields 14-17)
+        ticks += Long.parseLong(f[i]);
+      }
+      return ticks * 10_000_000L; // USER_HZ is 100
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 
@@ -133,6 +155,8 @@ final class StartupBench {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.matches("(SLACK|WARROOM|DATASOURCES|MICRONAUT|FLYWAY)_.*"));
     env.putAll(WarroomProcess.environment(slack, dir, port, AckLatencyBench.H2_OPTIONS));
+    long machineBefore = AckLatencyBench.cpu()[0];
+    long oursBefore = ownAndChildrenCpu();
     long started = System.nanoTime();
     Process process = builder.start();
     long healthy;
@@ -144,9 +168,22 @@ final class StartupBench {
       process.destroy();
       process.waitFor();
     }
+    long wall = System.nanoTime() - started;
+    // What other processes (or the hypervisor's steal) took from the start to the child's exit.
+    long other =
+        machineBefore < 0
+            ? -1
+            : Math.round(
+                100.0
+                    * Math.max(
+                        0,
+                        AckLatencyBench.cpu()[0]
+                            - machineBefore
+                            - (ownAndChildrenCpu() - oursBefore))
+                    / ((double) wall * Runtime.getRuntime().availableProcessors()));
     long reported = startupCompleted(log);
     AckLatencyBench.deleteTree(dir);
-    return new long[] {healthy, reported};
+    return new long[] {healthy, reported, other};
   }
 
   private static void awaitHealthy(Process process, int port, Path log) throws Exception {
@@ -177,7 +214,8 @@ final class StartupBench {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
-  private static String markdown(List<Target> targets, long[][] healthy, long[][] reported) {
+  private static String markdown(
+      List<Target> targets, long[][] healthy, long[][] reported, long[][] other) {
     StringBuilder md =
         new StringBuilder(
             String.format(
@@ -185,7 +223,8 @@ final class StartupBench {
                 "# Start to healthy (%s, %d cores, Java %s)%n%n"
                     + "Each started %d times, taking turns%s: ms from process start to the first"
                     + " 200 of `/health`.%n%n"
-                    + "| start | median | min | max | goal (≤ %.0f s) |%n|---|---|---|---|---|%n",
+                    + "| start | median | min | max | goal (≤ %.0f s) | other CPU, worst |%n"
+                    + "|---|---|---|---|---|---|%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
@@ -199,19 +238,27 @@ final class StartupBench {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %d | %s |%n",
+              "| %s | %d | %d | %d | %s | %s |%n",
               targets.get(t).label(),
               median,
               sorted[0],
               sorted[sorted.length - 1],
-              median <= GOAL_SECONDS * 1000 ? "met" : "**missed**"));
+              median <= GOAL_SECONDS * 1000 ? "met" : "**missed**",
+              Arrays.stream(other[t]).max().orElse(-1) < 0
+                  ? "n/a"
+                  : Arrays.stream(other[t]).max().getAsLong() + "%"));
+    }
+    if (Arrays.stream(other).flatMapToLong(Arrays::stream).anyMatch(o -> o > 10)) {
+      md.append(
+          "\nOther processes took more than 10% of the CPU during some starts: rerun when the"
+              + " machine is quiet.\n");
     }
     md.append("\nEach run (in brackets: Micronaut's \"Startup completed in\", which leaves out")
-        .append(" the JVM's own start and the first `/health`):\n\n");
+        .append(" the JVM's own start and the first `/health`, and the other CPU):\n\n");
     for (int t = 0; t < targets.size(); t++) {
       List<String> runs = new ArrayList<>();
       for (int i = 0; i < healthy[t].length; i++) {
-        runs.add(healthy[t][i] + " (" + reported[t][i] + ")");
+        runs.add(healthy[t][i] + " (" + reported[t][i] + ", " + other[t][i] + "%)");
       }
       md.append("- `")
           .append(targets.get(t).jar().getFileName())
