@@ -128,6 +128,9 @@ final class AckLatencyBench {
     for (int round = 0; round <= ROUNDS; round++) {
       for (Target target : targets) {
         send(target, target.count() / 3);
+        // Client and server share one heap: start each measured run with it collected, so that a
+        // target's pauses come from its own garbage and not from what the one before left.
+        System.gc();
         AckLatencyReport.Run run = send(target, target.count());
         System.out.printf("%5d %-16s %s%n", round, target.name(), run.row());
         Duration drained = target.name().equals("warroom declare") ? awaitRoomsBuilt() : null;
