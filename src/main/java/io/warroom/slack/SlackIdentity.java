@@ -86,9 +86,11 @@ class SlackIdentity {
     return cause instanceof StartupProblem problem ? problem : new IllegalStateException(cause);
   }
 
-  /** Slack's answer to {@code auth.test}, once it has given one. */
+  /** Slack's answer to {@code auth.test}, once it has given one; empty after a refused token. */
   Optional<AuthTestResponse> known() {
-    return Optional.ofNullable(answer.getNow(null));
+    return answer.isDone() && !answer.isCompletedExceptionally()
+        ? Optional.of(answer.join())
+        : Optional.empty();
   }
 
   /** The bot's own user id; a {@link ChatFailure} while Slack has not said. */
@@ -98,7 +100,10 @@ class SlackIdentity {
 
   /** The workspace's address, e.g. {@code https://acme.slack.com/}, for permalinks. */
   String workspaceUrl() {
-    String url = answered().getUrl() == null ? "https://slack.com/" : answered().getUrl();
+    String url = answered().getUrl();
+    if (url == null) {
+      return "https://slack.com/";
+    }
     return url.endsWith("/") ? url : url + "/";
   }
 

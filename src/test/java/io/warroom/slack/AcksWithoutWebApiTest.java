@@ -95,4 +95,30 @@ class AcksWithoutWebApiTest {
           () -> down.calls("auth.test").stream().anyMatch(ApiCall::ok));
     }
   }
+
+  @Test
+  void aTokenRefusedAfterStartUpLeavesRequestsAcked() {
+    FakeSlack down = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    String bob = down.user("bob");
+    String ops = down.channel("ops", false, bob, bob);
+    down.faults().always("auth.test", Fault.timeout(Duration.ofSeconds(30)));
+    try (TestApp late =
+        TestApp.start(
+            down,
+            TestApp.inMemoryDatabase(),
+            Map.of(
+                "slack.bot-token", "xoxb-revoked",
+                "warroom.slack.identity-wait", "1s",
+                "slack.http-timeout", "1s"))) {
+      down.faults().clear();
+      TestApp.await(
+          "auth.test refused",
+          Duration.ofSeconds(20),
+          () -> down.calls("auth.test").stream().anyMatch(c -> "invalid_auth".equals(c.error())));
+
+      AppLink.Reply help = down.app().command(bob, ops, "help");
+      assertEquals(200, help.status(), help.body());
+      assertTrue(help.text().contains("/incident declare"), help.text());
+    }
+  }
 }
