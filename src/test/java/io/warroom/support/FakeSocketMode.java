@@ -21,6 +21,7 @@ import org.java_websocket.server.WebSocketServer;
 public final class FakeSocketMode extends WebSocketServer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final CountDownLatch listening = new CountDownLatch(1);
   private final CountDownLatch connected = new CountDownLatch(1);
   private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
   private volatile WebSocket app;
@@ -30,7 +31,16 @@ public final class FakeSocketMode extends WebSocketServer {
     setReuseAddr(true);
   }
 
+  /** The URL to connect to, once the server listens: until then its port is still 0. */
   public String url() {
+    try {
+      if (!listening.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the fake Socket Mode server did not start");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     return "ws://127.0.0.1:" + getPort() + "/link/?ticket=" + UUID.randomUUID();
   }
 
@@ -82,5 +92,7 @@ public final class FakeSocketMode extends WebSocketServer {
   public void onError(WebSocket conn, Exception ex) {}
 
   @Override
-  public void onStart() {}
+  public void onStart() {
+    listening.countDown();
+  }
 }
