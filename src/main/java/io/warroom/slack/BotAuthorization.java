@@ -8,8 +8,6 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Bolt's authorization for Warroom's one workspace, with no Web API call on the way to the ack: the
@@ -43,13 +41,6 @@ final class BotAuthorization implements Middleware {
               context.setBotUserId(auth.getUserId());
               context.setTeamId(auth.getTeamId());
               context.setEnterpriseId(auth.getEnterpriseId());
-              List<String> scopes =
-                  auth.getHttpResponseHeaders() == null
-                      ? null
-                      : auth.getHttpResponseHeaders().get("x-oauth-scopes");
-              if (scopes != null && !scopes.isEmpty()) {
-                context.setBotScopes(Arrays.asList(scopes.get(0).split(",")));
-              }
             });
     return chain.next(req);
   }

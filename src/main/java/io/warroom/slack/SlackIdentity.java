@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +40,6 @@ class SlackIdentity {
   private final SlackSettings settings;
   private final CompletableFuture<AuthTestResponse> answer = new CompletableFuture<>();
   private final Thread asking = new Thread(this::askUntilAnswered, "slack-identity");
-  private volatile boolean startedWithout;
 
   SlackIdentity(
       MethodsClient methods,
@@ -56,34 +54,26 @@ class SlackIdentity {
     try {
       answer.get(startWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw refusal(e);
+      throw e.getCause() instanceof StartupProblem problem
+          ? problem
+          : new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
-      synchronized (this) {
-        startedWithout = !answer.isDone();
-      }
-      if (!startedWithout) {
-        // It answered just now.
-        try {
-          answer.join();
-        } catch (CompletionException refused) {
-          throw refusal(refused);
-        }
-      } else {
-        LOG.warn(
-            "Slack did not answer auth.test at {} within {} s; Warroom starts anyway, acks"
-                + " requests, and builds war rooms once Slack answers",
-            settings.apiUrl(),
-            startWait.toSeconds());
-      }
+      LOG.warn(
+          "Slack did not answer auth.test at {} within {} s; Warroom starts anyway, acks"
+              + " requests, and builds war rooms once Slack answers",
+          settings.apiUrl(),
+          startWait.toSeconds());
+      // A refusal from now on can no longer stop start-up; every Web API call will fail alike.
+      answer.whenComplete(
+          (r, refused) -> {
+            if (refused != null) {
+              LOG.error(refused.getMessage());
+            }
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking Slack who the bot is", e);
     }
-  }
-
-  private static RuntimeException refusal(Throwable failure) {
-    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-    return cause instanceof StartupProblem problem ? problem : new IllegalStateException(cause);
   }
 
   /** Slack's answer to {@code auth.test}, once it has given one; empty after a refused token. */
@@ -132,24 +122,14 @@ class SlackIdentity {
                       + error
                       + "); copy the Bot User OAuth Token"
                       + " from the app's OAuth & Permissions page");
-          boolean late;
-          synchronized (this) {
-            answer.completeExceptionally(problem);
-            late = startedWithout;
-          }
-          if (late) {
-            // Too late to stop start-up; every Web API call will fail the same way.
-            LOG.error(problem.getMessage());
-          }
+          answer.completeExceptionally(problem);
           return;
         }
-        if (startedWithout) {
-          LOG.warn(
-              "Slack is not reachable at {} yet ({}); asking again in {} s",
-              settings.apiUrl(),
-              failure.getMessage(),
-              pause.toSeconds());
-        }
+        LOG.warn(
+            "Slack is not reachable at {} yet ({}); asking again in {} s",
+            settings.apiUrl(),
+            failure.getMessage(),
+            pause.toSeconds());
       }
       try {
         Thread.sleep(pause.toMillis());

@@ -168,22 +168,15 @@ final class StartupBench {
       process.destroy();
       process.waitFor();
     }
-    long wall = System.nanoTime() - started;
     // What other processes (or the hypervisor's steal) took from the start to the child's exit.
-    long other =
-        machineBefore < 0
-            ? -1
-            : Math.round(
-                100.0
-                    * Math.max(
-                        0,
-                        AckLatencyBench.cpu()[0]
-                            - machineBefore
-                            - (ownAndChildrenCpu() - oursBefore))
-                    / ((double) wall * Runtime.getRuntime().availableProcessors()));
+    double other =
+        AckLatencyBench.otherCpu(
+            new long[] {machineBefore, oursBefore},
+            new long[] {AckLatencyBench.cpu()[0], ownAndChildrenCpu()},
+            System.nanoTime() - started);
     long reported = startupCompleted(log);
     AckLatencyBench.deleteTree(dir);
-    return new long[] {healthy, reported, other};
+    return new long[] {healthy, reported, Double.isNaN(other) ? -1 : Math.round(100 * other)};
   }
 
   private static void awaitHealthy(Process process, int port, Path log) throws Exception {
