@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.warroom.sandbox.Model.Channel;
 import io.warroom.sandbox.Model.Message;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ final class EventDispatcher implements AppEvents {
   private final AtomicInteger pending = new AtomicInteger();
   private volatile Duration retryDelay = Duration.ofSeconds(1);
   private volatile boolean enabled = true;
+  private final List<EventDelivery> deliveries = new CopyOnWriteArrayList<>();
 
   EventDispatcher(Workspace ws, AppLink app) {
     this.ws = ws;
@@ -144,7 +147,8 @@ final class EventDispatcher implements AppEvents {
     event.put("event_ts", eventTs);
     ObjectNode envelope = envelope(event);
     pending.incrementAndGet();
-    sender.execute(() -> deliver(envelope.toString()));
+    String eventId = envelope.path("event_id").asText();
+    sender.execute(() -> deliver(eventId, envelope.toString()));
   }
 
   ObjectNode envelope(ObjectNode event) {
@@ -166,21 +170,36 @@ final class EventDispatcher implements AppEvents {
     return envelope;
   }
 
-  private void deliver(String body) {
+  /** Every delivery attempt so far, in order. */
+  List<EventDelivery> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
+  private void deliver(String eventId, String body) {
     try {
-      AppLink.Reply reply = app.post(body, "application/json", Map.of());
+      AppLink.Reply reply = attempt(eventId, 0, body, Map.of());
       for (int retry = 1; retry <= 3 && (reply.status() < 200 || reply.status() > 299); retry++) {
         sleep(retryDelay.toMillis() * retry);
         String reason = reply.status() == 0 ? "http_timeout" : "http_error";
         reply =
-            app.post(
+            attempt(
+                eventId,
+                retry,
                 body,
-                "application/json",
                 Map.of("X-Slack-Retry-Num", String.valueOf(retry), "X-Slack-Retry-Reason", reason));
       }
     } finally {
       pending.decrementAndGet();
     }
+  }
+
+  private AppLink.Reply attempt(
+      String eventId, int retryNum, String body, Map<String, String> headers) {
+    long started = System.nanoTime();
+    AppLink.Reply reply = app.post(body, "application/json", headers);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    deliveries.add(new EventDelivery(eventId, retryNum, reply.status(), millis));
+    return reply;
   }
 
   void close() {

@@ -118,6 +118,11 @@ public final class FakeSlack implements AutoCloseable {
     return ws.bot.id();
   }
 
+  /** The bot id ({@code B…}) that Warroom's own posts carry. */
+  public String botId() {
+    return ws.bot.botId();
+  }
+
   /** Every Web API call so far, in order. */
   public List<ApiCall> calls() {
     return List.copyOf(server.calls());
@@ -144,6 +149,11 @@ public final class FakeSlack implements AutoCloseable {
   /** Stops or resumes sending Events API callbacks. */
   public void eventsEnabled(boolean enabled) {
     events.enabled(enabled);
+  }
+
+  /** Every attempt so far to deliver an Events API callback to the app, in order. */
+  public List<EventDelivery> eventDeliveries() {
+    return events.deliveries();
   }
 
   /** Waits until every queued Events API callback has been delivered (or given up). */

@@ -14,7 +14,8 @@ import com.slack.api.bolt.response.Response;
  * bot token from the settings, and who the bot is from {@link SlackIdentity} once Slack has said.
  * Bolt's own {@code SingleTeamAuthorization} asks {@code auth.test} before handling a request when
  * it has no answer yet (Bolt then answers 500 while Slack's Web API hangs). Until Slack has said,
- * requests go on without the bot's user id, which only the filtering of the bot's own events uses.
+ * requests go on without the bot's user and bot ids, which only the filtering of the bot's own
+ * events uses.
  */
 final class BotAuthorization implements Middleware {
 
@@ -39,6 +40,7 @@ final class BotAuthorization implements Middleware {
             auth -> {
               context.setAuthTestResponse(auth);
               context.setBotUserId(auth.getUserId());
+              context.setBotId(auth.getBotId());
               context.setTeamId(auth.getTeamId());
               context.setEnterpriseId(auth.getEnterpriseId());
             });

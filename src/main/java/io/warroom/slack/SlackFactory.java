@@ -1,12 +1,12 @@
 package io.warroom.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.methods.MethodsClient;
@@ -44,7 +44,11 @@ class SlackFactory {
 
   @Singleton
   App app(
-      SlackSettings settings, Slack slack, SlackIdentity identity, ListenerRegistrar registrar) {
+      SlackSettings settings,
+      Slack slack,
+      SlackIdentity identity,
+      ObjectMapper json,
+      ListenerRegistrar registrar) {
     String botToken = settings.botToken().orElseThrow();
     AppConfig config =
         AppConfig.builder()
@@ -54,7 +58,7 @@ class SlackFactory {
             // Events we subscribe to but do not handle still get a 200, or Slack would retry them.
             .allEventsApiAutoAckEnabled(true)
             .build();
-    App app = new App(config, slack, middleware(config, botToken, identity));
+    App app = new App(config, slack, middleware(config, botToken, identity, json));
     registrar.register(app);
     // Bolt would otherwise start itself on the first request.
     app.start();
@@ -62,12 +66,12 @@ class SlackFactory {
   }
 
   /**
-   * Bolt's default middleware, but with {@link BotAuthorization}: Bolt's own builds call {@code
-   * auth.test} and may call it again before handling a request, so an ack would wait on Slack's Web
-   * API, and fail while it hangs.
+   * Bolt's default middleware, but with {@link BotAuthorization} and {@link IgnoringOwnEvents}:
+   * Bolt's own call {@code auth.test} or {@code bots.info} before handling some requests, so an ack
+   * would wait on Slack's Web API, and fail while it hangs.
    */
   private static List<Middleware> middleware(
-      AppConfig config, String botToken, SlackIdentity identity) {
+      AppConfig config, String botToken, SlackIdentity identity, ObjectMapper json) {
     List<Middleware> middleware = new ArrayList<>();
     middleware.add(new SSLCheck(config.getVerificationToken()));
     // In Socket Mode there is no signing secret and nothing to verify; Bolt skips those requests.
@@ -75,7 +79,7 @@ class SlackFactory {
     middleware.add(
         new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
     middleware.add(new BotAuthorization(botToken, identity));
-    middleware.add(new IgnoringSelfEvents(config.getSlack().getConfig()));
+    middleware.add(new IgnoringOwnEvents(identity, json));
     return middleware;
   }
 

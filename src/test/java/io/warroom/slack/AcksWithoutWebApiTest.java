@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.sandbox.ApiCall;
 import io.warroom.sandbox.AppLink;
+import io.warroom.sandbox.EventDelivery;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import io.warroom.timeline.Timeline;
+import io.warroom.warroom.WarRooms;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Slack's Web API can hang while its slash commands still arrive. Warroom asks {@code auth.test}
- * who the bot is; answering a request must never wait for that answer, neither after start-up nor
- * when Slack did not give it at start-up.
+ * Slack's Web API can hang while its slash commands and events still arrive. Answering a request
+ * must never wait for the Web API: not for {@code auth.test} (who the bot is), neither after
+ * start-up nor when Slack did not answer it at start-up, and not for {@code bots.info} (who posted
+ * a message).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcksWithoutWebApiTest {
@@ -106,6 +111,39 @@ class AcksWithoutWebApiTest {
       AppLink.Reply help = down.app().command(bob, ops, "help");
       assertEquals(200, help.status(), help.body());
       assertTrue(help.text().contains("/incident declare"), help.text());
+    }
+  }
+
+  @Test
+  void anotherAppsPostIsAckedAndRecordedWithoutAskingSlackWhoPostedIt() {
+    slack.app().command(alice, general, "declare sev2 Alert storm");
+    Room room = Room.awaitContaining(slack, "alert-storm");
+    long incident = app.bean(WarRooms.class).incidentIn(room.id).orElseThrow();
+    slack.awaitEvents(Duration.ofSeconds(10));
+    int before = slack.eventDeliveries().size();
+    // Bolt's own filter asked bots.info who a bot_id belongs to before acking.
+    slack.faults().always("bots.info", Fault.timeout(Duration.ofSeconds(30)));
+    try {
+      String alert = slack.postAsOtherBot(room.id, "B0PAGERDUTY", "PagerDuty", "5xx above 20%");
+      String own = slack.postAsOtherBot(room.id, slack.botId(), "Warroom", "Warroom's own post");
+      slack.awaitEvents(Duration.ofSeconds(30));
+
+      List<EventDelivery> attempts =
+          slack.eventDeliveries().subList(before, slack.eventDeliveries().size());
+      assertEquals(2, attempts.size(), "each acked at the first attempt: " + attempts);
+      assertTrue(
+          attempts.stream().allMatch(a -> a.status() == 200 && a.millis() < 3000),
+          attempts.toString());
+      assertEquals(0, slack.calls("bots.info").size(), "no bots.info on the way to the ack");
+      Timeline timeline = app.bean(Timeline.class);
+      TestApp.await(
+          "the alert recorded",
+          () -> timeline.all(incident).stream().anyMatch(e -> alert.equals(e.ts())));
+      assertTrue(
+          timeline.all(incident).stream().noneMatch(e -> own.equals(e.ts())),
+          "a post with Warroom's bot id is Warroom's own, not a message");
+    } finally {
+      slack.faults().clear();
     }
   }
 

@@ -132,8 +132,7 @@ class ManifestTest {
         "groups:history", // message.groups
         "reactions:read", // reaction_added / reaction_removed
         "channels:read", // member_joined_channel in public channels
-        "groups:read", // member_joined_channel in private channels
-        "users:read"); // bots.info, which Bolt's self-event filter calls
+        "groups:read"); // member_joined_channel in private channels
   }
 
   /** Web API methods the main code calls through Bolt's client, found in the source. */

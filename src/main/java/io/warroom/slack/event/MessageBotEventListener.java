@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A message from another app (an alerting or deploy bot) in a war room. Warroom's own posts never
- * arrive here: Bolt drops the bot's own events.
+ * arrive here: {@code IgnoringOwnEvents} drops them by their bot id.
  */
 @Singleton
 class MessageBotEventListener implements SlackEventListener<MessageBotEvent> {
@@ -32,9 +32,6 @@ class MessageBotEventListener implements SlackEventListener<MessageBotEvent> {
   @Override
   public void handle(EventsApiPayload<MessageBotEvent> payload, EventContext ctx) {
     MessageBotEvent e = payload.getEvent();
-    if (ctx.getBotId() != null && ctx.getBotId().equals(e.getBotId())) {
-      return;
-    }
     CapturedMessage message =
         new CapturedMessage(
             e.getChannel(),
