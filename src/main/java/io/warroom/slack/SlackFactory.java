@@ -17,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Builds Bolt's Slack client and {@link App}, pointed at {@code SLACK_API_URL}. */
 @Factory
@@ -74,8 +75,12 @@ class SlackFactory {
       AppConfig config, String botToken, SlackIdentity identity, ObjectMapper json) {
     List<Middleware> middleware = new ArrayList<>();
     middleware.add(new SSLCheck(config.getVerificationToken()));
-    // In Socket Mode there is no signing secret and nothing to verify; Bolt skips those requests.
-    String secret = config.getSigningSecret() == null ? "-" : config.getSigningSecret();
+    // Bolt does not verify what arrives over Socket Mode. Without a signing secret (Socket Mode
+    // only), a secret nobody knows makes every request over HTTP a 401, as a forged one would be.
+    String secret =
+        config.getSigningSecret() == null
+            ? UUID.randomUUID().toString()
+            : config.getSigningSecret();
     middleware.add(
         new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
     middleware.add(new BotAuthorization(botToken, identity));

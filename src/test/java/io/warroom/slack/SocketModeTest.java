@@ -1,8 +1,11 @@
 package io.warroom.slack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.warroom.incident.IncidentRepository;
+import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.support.FakeSocketMode;
 import io.warroom.support.Room;
@@ -20,34 +23,73 @@ class SocketModeTest {
     FakeSocketMode socket = new FakeSocketMode();
     socket.start();
     FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
-    slack.enableSocketMode("xapp-1-test-app-token", socket.url());
     String alice = slack.user("alice");
     String general = slack.channel("general", false, alice, alice);
-    Map<String, Object> props = new HashMap<>();
-    props.put("slack.app-token", "xapp-1-test-app-token");
-    props.put("slack.signing-secret", "");
-    try (TestApp app = TestApp.start(slack, TestApp.inMemoryDatabase(), props)) {
-      assertTrue(socket.awaitConnected(10), "the app connected over Socket Mode");
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("token", "sandbox-verification-token");
-      form.put("team_id", "T0SANDBOX1");
-      form.put("team_domain", "warroom-sandbox");
-      form.put("channel_id", general);
-      form.put("channel_name", "general");
-      form.put("user_id", alice);
-      form.put("user_name", "alice");
-      form.put("command", "/incident");
-      form.put("text", "declare sev2 Socket mode outage");
-      form.put("api_app_id", "A0WARROOM1");
-      form.put("is_enterprise_install", "false");
-      form.put("response_url", slack.apiUrl().replace("/api/", "/response/none"));
-      form.put("trigger_id", slack.trigger(alice));
-      JsonNode ack = socket.slashCommand(form);
+    try (TestApp app = startInSocketMode(slack, socket)) {
+      JsonNode ack =
+          socket.slashCommand(
+              commandForm(slack, alice, general, "declare sev2 Socket mode outage"));
       assertTrue(ack.toString().contains("Declared *SEV2: Socket mode outage*"), ack.toString());
       Room room = Room.awaitContaining(slack, "socket-mode-outage");
       assertTrue(room.members().contains(alice));
     } finally {
       socket.stop(1000);
     }
+  }
+
+  /**
+   * Without a signing secret nothing over HTTP can be verified, so nothing over HTTP is taken:
+   * before, Bolt was given a fixed stand-in secret, with which anyone reaching the port could sign.
+   */
+  @Test
+  void withoutASigningSecretNothingIsTakenOverHttp() throws Exception {
+    FakeSocketMode socket = new FakeSocketMode();
+    socket.start();
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    try (TestApp app = startInSocketMode(slack, socket)) {
+      for (String guess : new String[] {"-", TestApp.SIGNING_SECRET}) {
+        FakeSlack forger = FakeSlack.start(TestApp.BOT_TOKEN, guess);
+        String mallory = forger.user("mallory");
+        String ops = forger.channel("ops", false, mallory, mallory);
+        forger.connect(app.url("/slack/events"));
+        AppLink.Reply reply = forger.app().command(mallory, ops, "declare sev1 Forged over HTTP");
+        assertEquals(401, reply.status(), "signed with \"" + guess + "\": " + reply.body());
+        forger.close();
+      }
+      assertEquals(0, app.bean(IncidentRepository.class).count(), "no incident was declared");
+    } finally {
+      socket.stop(1000);
+    }
+  }
+
+  /** A Warroom in Socket Mode, with no signing secret, connected to the fake socket. */
+  private static TestApp startInSocketMode(FakeSlack slack, FakeSocketMode socket)
+      throws InterruptedException {
+    slack.enableSocketMode("xapp-1-test-app-token", socket.url());
+    Map<String, Object> props = new HashMap<>();
+    props.put("slack.app-token", "xapp-1-test-app-token");
+    props.put("slack.signing-secret", "");
+    TestApp app = TestApp.start(slack, TestApp.inMemoryDatabase(), props);
+    assertTrue(socket.awaitConnected(10), "the app connected over Socket Mode");
+    return app;
+  }
+
+  private static Map<String, String> commandForm(
+      FakeSlack slack, String user, String channel, String text) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "sandbox-verification-token");
+    form.put("team_id", "T0SANDBOX1");
+    form.put("team_domain", "warroom-sandbox");
+    form.put("channel_id", channel);
+    form.put("channel_name", "general");
+    form.put("user_id", user);
+    form.put("user_name", "alice");
+    form.put("command", "/incident");
+    form.put("text", text);
+    form.put("api_app_id", "A0WARROOM1");
+    form.put("is_enterprise_install", "false");
+    form.put("response_url", slack.apiUrl().replace("/api/", "/response/none"));
+    form.put("trigger_id", slack.trigger(user));
+    return form;
   }
 }
