@@ -1,6 +1,8 @@
 package io.warroom.chat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds mrkdwn safely. User text always goes through {@link #escape}, so nobody can make the bot
@@ -68,6 +70,44 @@ public final class Mrkdwn {
       cut = amp;
     }
     return slackText.substring(0, cut) + "…";
+  }
+
+  /**
+   * Splits Slack-formatted text into pieces of at most {@code max} characters, at a line break or
+   * else a space where there is one, and never inside a {@code <...>} token or an entity; nothing
+   * is left out.
+   */
+  public static List<String> split(String slackText, int max) {
+    List<String> pieces = new ArrayList<>();
+    String rest = slackText;
+    while (rest.length() > max) {
+      int cut = safeCut(rest, max);
+      int newline = rest.lastIndexOf('\n', cut - 1);
+      int space = rest.lastIndexOf(' ', cut - 1);
+      if (newline > max / 2) {
+        cut = safeCut(rest, newline + 1);
+      } else if (space > max / 2) {
+        cut = safeCut(rest, space + 1);
+      }
+      pieces.add(rest.substring(0, cut));
+      rest = rest.substring(cut);
+    }
+    pieces.add(rest);
+    return pieces;
+  }
+
+  /** The largest end at most {@code end} that cuts no {@code <...>} token or entity in half. */
+  private static int safeCut(String slackText, int end) {
+    int cut = end;
+    int open = slackText.lastIndexOf('<', cut - 1);
+    if (open > 0 && slackText.lastIndexOf('>', cut - 1) < open) {
+      cut = open;
+    }
+    int amp = slackText.lastIndexOf('&', cut - 1);
+    if (amp > 0 && cut - amp < 6 && slackText.lastIndexOf(';', cut - 1) < amp) {
+      cut = amp;
+    }
+    return cut;
   }
 
   public static String user(String userId) {

@@ -21,44 +21,65 @@ import io.warroom.chat.ChatMessage.Button;
 import io.warroom.chat.ChatMessage.Confirm;
 import io.warroom.chat.ChatMessage.Control;
 import io.warroom.chat.ChatMessage.Select;
+import io.warroom.chat.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Draws platform-neutral {@link ChatMessage}s as Block Kit. */
+/**
+ * Draws platform-neutral {@link ChatMessage}s as Block Kit, within Block Kit's length limits:
+ * escaping can make user text several times longer than the limit it was checked against, and Slack
+ * refuses a whole message (for good: {@code invalid_blocks}) when one text is too long. A long
+ * section becomes several; other texts are shortened.
+ */
 final class BlockKitRenderer {
+
+  /** Block Kit's limits, in characters. */
+  static final int HEADER = 150;
+
+  static final int SECTION = 3000;
+  static final int FIELD = 2000;
+  static final int CONTEXT = 3000;
 
   private BlockKitRenderer() {}
 
   static List<LayoutBlock> blocks(ChatMessage message) {
     List<LayoutBlock> out = new ArrayList<>();
     for (Block block : message.blocks()) {
-      out.add(block(block));
+      if (block instanceof ChatMessage.Section s) {
+        sections(s, out);
+      } else {
+        out.add(block(block));
+      }
     }
     return out;
   }
 
-  private static LayoutBlock block(Block block) {
-    if (block instanceof ChatMessage.Header h) {
-      return HeaderBlock.builder().text(plain(h.text())).build();
-    }
-    if (block instanceof ChatMessage.Section s) {
+  private static void sections(ChatMessage.Section s, List<LayoutBlock> out) {
+    List<String> texts = s.text().isEmpty() ? List.of("") : Mrkdwn.split(s.text(), SECTION);
+    for (int i = 0; i < texts.size(); i++) {
       SectionBlock.SectionBlockBuilder b = SectionBlock.builder();
-      if (!s.text().isEmpty()) {
-        b.text(mrkdwn(s.text()));
+      if (!texts.get(i).isEmpty()) {
+        b.text(mrkdwn(texts.get(i)));
       }
-      if (!s.fields().isEmpty()) {
+      if (i == 0 && !s.fields().isEmpty()) {
         List<TextObject> fields = new ArrayList<>();
-        s.fields().forEach(f -> fields.add(mrkdwn(f)));
+        s.fields().forEach(f -> fields.add(mrkdwn(Mrkdwn.truncateFormatted(f, FIELD))));
         b.fields(fields);
       }
-      if (s.accessory() != null) {
+      if (i == 0 && s.accessory() != null) {
         b.accessory(element(s.accessory()));
       }
-      return b.build();
+      out.add(b.build());
+    }
+  }
+
+  private static LayoutBlock block(Block block) {
+    if (block instanceof ChatMessage.Header h) {
+      return HeaderBlock.builder().text(plain(Mrkdwn.truncate(h.text(), HEADER))).build();
     }
     if (block instanceof ChatMessage.Context c) {
       List<ContextBlockElement> elements = new ArrayList<>();
-      c.elements().forEach(e -> elements.add(mrkdwn(e)));
+      c.elements().forEach(e -> elements.add(mrkdwn(Mrkdwn.truncateFormatted(e, CONTEXT))));
       return ContextBlock.builder().elements(elements).build();
     }
     if (block instanceof ChatMessage.Actions a) {

@@ -28,6 +28,9 @@ import java.util.List;
  */
 final class CardView {
 
+  /** Slack's limit for a header. */
+  private static final int HEADER = 150;
+
   private CardView() {}
 
   /**
@@ -35,10 +38,8 @@ final class CardView {
    */
   static ChatMessage render(Incident incident, @Nullable Instant nextDue) {
     List<Block> blocks = new ArrayList<>();
-    String title = Mrkdwn.truncate(incident.title(), 140);
-    blocks.add(
-        new Header(
-            (incident.drill() ? "[DRILL] " : "") + incident.severity().label() + " · " + title));
+    String head = (incident.drill() ? "[DRILL] " : "") + incident.severity().label() + " · ";
+    blocks.add(new Header(head + Mrkdwn.truncate(incident.title(), HEADER - head.length())));
     blocks.add(new Section(statusLine(incident), fields(incident), null));
     if (incident.affected() != null) {
       blocks.add(

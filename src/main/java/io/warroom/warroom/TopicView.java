@@ -21,7 +21,7 @@ final class TopicView {
             + " | IC: "
             + ic
             + " | ";
-    return head
-        + Mrkdwn.escape(Mrkdwn.truncate(incident.title(), Math.max(10, (MAX - head.length()) / 2)));
+    // Escaped first, then cut: escaping can make a title several times longer.
+    return head + Mrkdwn.truncateFormatted(Mrkdwn.escape(incident.title()), MAX - head.length());
   }
 }

@@ -114,10 +114,20 @@ class DeclareCommandTest {
     slack.messages(announce).forEach(m -> assertFalse(Mrkdwns.pingsEveryone(m), m.allText()));
   }
 
+  /** The number of Web API calls once other tests' war rooms have stopped calling. */
+  private int quietCalls() {
+    int calls;
+    do {
+      calls = slack.calls().size();
+      sleep(300);
+    } while (slack.calls().size() != calls);
+    return calls;
+  }
+
   @Test
   void aTenThousandCharacterTitleIsRefusedAndChangesNothing() {
     int channelsBefore = slack.channelNames().size();
-    int callsBefore = slack.calls().size();
+    int callsBefore = quietCalls();
     AppLink.Reply reply = slack.app().command(alice, general, "declare sev1 " + "x".repeat(10_000));
     assertEquals(200, reply.status());
     assertTrue(
@@ -132,6 +142,17 @@ class DeclareCommandTest {
     slack.app().command(alice, general, "declare Cache hit rate dropped");
     Room room = Room.awaitContaining(slack, "cache-hit-rate-dropped");
     assertTrue(room.topic().startsWith("SEV3 |"), room.topic());
+  }
+
+  @Test
+  void aDrillWithTheLongestTitleStillGetsItsCard() {
+    String title = "Longest drill title " + "x".repeat(130); // 150, the longest a title may be
+    slack.app().command(alice, general, "declare --drill sev2 " + title);
+    Room room = Room.awaitContaining(slack, "longest-drill-title");
+    TestApp.await("card", () -> !room.botPostsContaining("[DRILL] SEV2").isEmpty());
+    String header = room.card().blocks().get(0).path("text").path("text").asText();
+    assertTrue(header.startsWith("[DRILL] SEV2 · Longest drill title x"), header);
+    assertTrue(header.length() <= 150, header.length() + " characters");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Status;
 import io.warroom.sandbox.AppLink;
@@ -88,6 +90,29 @@ class LifecycleTest {
         "mirrored with a link",
         () ->
             announced("*Impact:* Checkout errors for EU cards") && announced("<#" + room.id + ">"));
+  }
+
+  /**
+   * Escaping makes pasted HTML or logs several times longer than the 2,500 characters an update may
+   * have; Slack refuses a section over 3,000 for good, so the update was acked and never posted.
+   */
+  @Test
+  void anUpdateThatEscapingMakesLongerIsPostedWhole() {
+    Room room = declare("Long update");
+    String pasted = "<td>a&b</td>".repeat(208); // 2,496 characters, 5,824 escaped
+    AppLink.Reply reply = slack.app().command(alice, room.id, "update " + pasted);
+    assertTrue(reply.text().contains("Update posted"), reply.text());
+
+    TestApp.await("in the room", () -> !room.botPostsContaining("*Impact:*").isEmpty());
+    Posted update = room.botPostsContaining("*Impact:*").get(0);
+    StringBuilder shown = new StringBuilder();
+    for (JsonNode block : update.blocks()) {
+      String text = block.path("text").path("text").asText("");
+      assertTrue(text.length() <= 3000, text.length() + " characters in one section");
+      shown.append(text);
+    }
+    assertTrue(
+        shown.toString().contains("*Impact:* " + Mrkdwn.escape(pasted)), "the whole update shown");
   }
 
   @Test

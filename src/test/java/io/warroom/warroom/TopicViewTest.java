@@ -48,4 +48,11 @@ class TopicViewTest {
     assertTrue(topic.length() <= 250, topic.length() + "");
     assertTrue(topic.contains("&lt;!channel&gt; &amp;"), topic);
   }
+
+  @Test
+  void aTitleThatEscapingMakesLongerStillFits() {
+    String topic = TopicView.render(incident("&".repeat(150), "U9"));
+    assertTrue(topic.length() <= 250, topic.length() + "");
+    assertTrue(topic.matches(".*\\| (&amp;)+…"), "whole entities, then the cut: " + topic);
+  }
 }
