@@ -7,6 +7,7 @@ import com.slack.api.model.event.Event;
 import io.warroom.pacing.AckFirst;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 class ListenerRegistrar {
 
   private static final Logger LOG = LoggerFactory.getLogger(ListenerRegistrar.class);
+  private static final String SUBMIT_FAILED =
+      "Warroom could not save this because of an error on its side (its log says which)."
+          + " Submit again; if it keeps failing, use /incident in the channel.";
 
   private final IncidentCommandRouter commands;
   private final List<ActionListener> actions;
@@ -45,7 +49,15 @@ class ListenerRegistrar {
     for (ViewListener listener : views) {
       app.viewSubmission(
           listener.callbackId(),
-          (req, ctx) -> guarded(listener.callbackId(), ctx, () -> listener.handle(req, ctx)));
+          (req, ctx) -> {
+            try {
+              return ackFirst.answering(() -> listener.handle(req, ctx));
+            } catch (Exception e) {
+              // An empty ack would close the modal as if it had worked.
+              LOG.error("{} failed", listener.callbackId(), e);
+              return ctx.ackWithErrors(Map.of(listener.failureBlock(), SUBMIT_FAILED));
+            }
+          });
     }
     for (SlackEventListener<?> listener : events) {
       registerEvent(app, listener);
@@ -77,7 +89,7 @@ class ListenerRegistrar {
     }
   }
 
-  /** A handler that failed still acks: Slack must not show a timeout, and the log says why. */
+  /** A button whose handler failed still acks: Slack must not show a timeout; the log says why. */
   private Response guarded(String what, Context ctx, AckFirst.Work<Response> handler) {
     try {
       return ackFirst.answering(handler);

@@ -9,5 +9,11 @@ public interface ViewListener {
 
   String callbackId();
 
+  /**
+   * The input block under which the modal shows a failure the user could not have caused, so the
+   * modal stays open with what they typed and they can submit again.
+   */
+  String failureBlock();
+
   Response handle(ViewSubmissionRequest request, ViewSubmissionContext ctx) throws Exception;
 }

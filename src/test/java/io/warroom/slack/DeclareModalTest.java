@@ -8,6 +8,8 @@ import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +123,38 @@ class DeclareModalTest {
             .open());
     sleep(300);
     assertEquals(channels, slack.channelNames().size());
+  }
+
+  /**
+   * A failure on Warroom's side (here its database loses the incident table) must not close the
+   * modal as if the incident were declared: the modal stays open with what was typed and says so.
+   */
+  @Test
+  void aSubmissionThatFailsOnWarroomsSideKeepsTheModalOpen() throws Exception {
+    String view = openModal();
+    Map<String, String> values = form("Storage hiccup", "SEV2");
+    try (Connection db = DriverManager.getConnection(app.jdbcUrl, "sa", "")) {
+      db.createStatement().execute("ALTER TABLE incident RENAME TO incident_away");
+      AppLink.Reply failed;
+      try {
+        failed = slack.app().submit(alice, view, values);
+      } finally {
+        db.createStatement().execute("ALTER TABLE incident_away RENAME TO incident");
+      }
+      assertTrue(failed.body().contains("\"response_action\":\"errors\""), failed.body());
+      assertTrue(failed.body().contains("Submit again"), failed.body());
+      assertTrue(
+          slack.modals(alice).stream()
+              .filter(m -> m.id().equals(view))
+              .findFirst()
+              .orElseThrow()
+              .open(),
+          "the modal stays open");
+    }
+
+    AppLink.Reply again = slack.app().submit(alice, view, values);
+    assertFalse(again.body().contains("errors"), again.body());
+    Room.awaitContaining(slack, "storage-hiccup");
   }
 
   @Test

@@ -26,6 +26,11 @@ class DeclareViewListener implements ViewListener {
   }
 
   @Override
+  public String failureBlock() {
+    return SlackIds.DECLARE_TITLE;
+  }
+
+  @Override
   public String callbackId() {
     return SlackIds.DECLARE_VIEW;
   }

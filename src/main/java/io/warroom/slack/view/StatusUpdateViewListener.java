@@ -22,6 +22,11 @@ class StatusUpdateViewListener implements ViewListener {
   }
 
   @Override
+  public String failureBlock() {
+    return SlackIds.UPDATE_IMPACT;
+  }
+
+  @Override
   public String callbackId() {
     return SlackIds.UPDATE_VIEW;
   }
