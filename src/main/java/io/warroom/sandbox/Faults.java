@@ -25,7 +25,9 @@ public final class Faults {
     /** The work is done, then no answer until the caller gives up. */
     TIMEOUT_AFTER,
     /** The answer comes, but late. */
-    SLOW
+    SLOW,
+    /** HTTP 200 with an HTML page instead of Slack's JSON, as a proxy's error page answers. */
+    NOT_JSON
   }
 
   /**
@@ -54,6 +56,10 @@ public final class Faults {
 
     public static Fault timeoutAfter(Duration hang) {
       return new Fault(Kind.TIMEOUT_AFTER, hang);
+    }
+
+    public static Fault notJson() {
+      return new Fault(Kind.NOT_JSON, Duration.ZERO);
     }
 
     public static Fault slow(Duration delay) {

@@ -104,6 +104,10 @@ final class SlackServer implements AutoCloseable {
           ex.close();
           return;
         }
+        case NOT_JSON -> {
+          answer(ex, arrived, method, params, 200, null);
+          return;
+        }
         case SLOW -> sleep(fault.duration().toMillis());
         default -> {}
       }
@@ -196,11 +200,16 @@ final class SlackServer implements AutoCloseable {
       error = body.path("error").asText();
     } else if (status != 200) {
       error = "http_" + status;
+    } else if (body == null) {
+      error = "not_json";
     }
     calls.add(new ApiCall(method, params, error, status, arrived));
     byte[] bytes =
         body == null
-            ? "<html><body>Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8)
+            ? ("<html><body>"
+                    + (status == 200 ? "Bad Gateway" : "Internal Server Error")
+                    + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8)
             : ws.json.writeValueAsBytes(body);
     ex.getResponseHeaders()
         .add("Content-Type", body == null ? "text/html" : "application/json; charset=utf-8");

@@ -1,5 +1,6 @@
 package io.warroom.slack;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import io.warroom.chat.ChatFailure;
@@ -58,6 +59,9 @@ final class SlackCalls {
         last = failure(method, e);
       } catch (IOException e) {
         last = new ChatFailure(Kind.UNAVAILABLE, method + ": " + e.getMessage(), null, e);
+      } catch (JsonParseException e) {
+        // A 200 that is not Slack's JSON (a proxy's error page): Slack did not really answer.
+        last = new ChatFailure(Kind.UNAVAILABLE, method + ": the answer was not JSON", null, e);
       }
       if (!retryInline(last, idempotent) || attempt == ATTEMPTS) {
         break;

@@ -147,9 +147,36 @@ class AcksWithoutWebApiTest {
     }
   }
 
+  /**
+   * A proxy's error page instead of Slack's JSON made the SDK throw what the thread that asks
+   * {@code auth.test} did not catch: it died, and no war room was ever built until a restart.
+   */
+  @Test
+  void keepsAskingWhenAuthTestAnswersWithSomethingOtherThanJson() {
+    FakeSlack down = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    String bob = down.user("bob");
+    String ops = down.channel("ops", false, bob, bob);
+    try (TestApp late = start(down, TestApp.BOT_TOKEN, Fault.notJson())) {
+      AppLink.Reply declared = down.app().command(bob, ops, "declare sev1 Proxy page");
+      assertEquals(200, declared.status(), declared.body());
+      TestApp.await(
+          "auth.test answered with a page",
+          () -> down.calls("auth.test").stream().anyMatch(c -> "not_json".equals(c.error())));
+
+      down.faults().clear();
+      Room room = Room.awaitContaining(down, "proxy-page");
+      assertTrue(room.members().contains(bob), "declarer invited");
+    }
+  }
+
   /** A Warroom with this token, started while Slack's {@code auth.test} hangs; waits 1 s for it. */
   private static TestApp startWhileAuthTestHangs(FakeSlack down, String botToken) {
-    down.faults().always("auth.test", Fault.timeout(Duration.ofSeconds(30)));
+    return start(down, botToken, Fault.timeout(Duration.ofSeconds(30)));
+  }
+
+  /** A Warroom with this token, started while {@code auth.test} fails so; waits 1 s for it. */
+  private static TestApp start(FakeSlack down, String botToken, Fault authTestFault) {
+    down.faults().always("auth.test", authTestFault);
     return TestApp.start(
         down,
         TestApp.inMemoryDatabase(),
