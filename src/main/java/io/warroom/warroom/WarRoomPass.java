@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +76,12 @@ class WarRoomPass {
     this.clock = clock;
   }
 
-  /** Runs one pass; throws {@link ChatFailure} when the platform fails on the way. */
-  void run(long incidentId, Runnable renewLease) {
+  /**
+   * Runs one pass; throws {@link ChatFailure} when the platform fails on the way. Before each post
+   * it renews this replica's lease on the room; once another replica has taken the room over (the
+   * lease ran out during a long step), it stops, so that the two do not post the same entries.
+   */
+  void run(long incidentId, BooleanSupplier renewLease) {
     Optional<WarRoom> maybeRoom = rooms.findById(incidentId);
     if (maybeRoom.isEmpty()) {
       return;
@@ -87,7 +92,10 @@ class WarRoomPass {
     ensureMembers(room, incident, channel);
     ensureTopic(room, incident, channel);
     for (OutboxEntry entry : outbox.findByIncidentIdAndDeliveredAtIsNullOrderById(incidentId)) {
-      renewLease.run();
+      if (!renewLease.getAsBoolean()) {
+        LOG.info("War room {}: another replica took it over; this one stops", incidentId);
+        return;
+      }
       deliver(entry, incident, channel);
     }
     ensureCard(rooms.findById(incidentId).orElseThrow(), incident, channel);
