@@ -161,6 +161,11 @@ class RolesTest {
     String unknown = slack.app().command(alice, general, "frobnicate now").text();
     assertTrue(unknown.contains("`frobnicate` is not an `/incident` command"), unknown);
     assertTrue(unknown.contains("/incident list"), unknown);
+    // Shown as typed: escaped once, and a mention as a name rather than a token.
+    String ampersand = slack.app().command(alice, general, "a&b").text();
+    assertTrue(ampersand.contains("`a&amp;b` is not"), ampersand);
+    String mention = slack.app().command(alice, general, "@bob").text();
+    assertTrue(mention.contains("`@bob` is not"), mention);
   }
 
   @Test

@@ -50,7 +50,8 @@ class HelpCommandListener implements CommandListener {
     String typed = SlackText.firstWord(call.args())[0];
     if (!typed.isEmpty() && !typed.equalsIgnoreCase("help")) {
       text.append(":grey_question: `")
-          .append(Mrkdwn.escape(Mrkdwn.truncate(typed, 40)))
+          // Slack sends command text escaped, mentions as tokens: back to what was typed first.
+          .append(Mrkdwn.escape(Mrkdwn.truncate(SlackText.plain(typed), 40)))
           .append("` is not an `/incident` command. Here is what is:\n\n");
     }
     text.append(commands());
