@@ -60,16 +60,7 @@ public final class Mrkdwn {
     if (slackText.length() <= max) {
       return slackText;
     }
-    int cut = max - 1;
-    int open = slackText.lastIndexOf('<', cut);
-    if (open >= 0 && slackText.indexOf('>', open) >= cut) {
-      cut = open;
-    }
-    int amp = slackText.lastIndexOf('&', cut);
-    if (amp >= 0 && slackText.indexOf(';', amp) >= cut && cut - amp < 6) {
-      cut = amp;
-    }
-    return slackText.substring(0, cut) + "…";
+    return slackText.substring(0, safeCut(slackText, max - 1)) + "…";
   }
 
   /**
@@ -89,6 +80,9 @@ public final class Mrkdwn {
       } else if (space > max / 2) {
         cut = safeCut(rest, space + 1);
       }
+      if (cut == 0) {
+        cut = max; // one token longer than a piece: nothing better than cutting it
+      }
       pieces.add(rest.substring(0, cut));
       rest = rest.substring(cut);
     }
@@ -100,11 +94,11 @@ public final class Mrkdwn {
   private static int safeCut(String slackText, int end) {
     int cut = end;
     int open = slackText.lastIndexOf('<', cut - 1);
-    if (open > 0 && slackText.lastIndexOf('>', cut - 1) < open) {
+    if (open >= 0 && slackText.lastIndexOf('>', cut - 1) < open) {
       cut = open;
     }
     int amp = slackText.lastIndexOf('&', cut - 1);
-    if (amp > 0 && cut - amp < 6 && slackText.lastIndexOf(';', cut - 1) < amp) {
+    if (amp >= 0 && cut - amp < 6 && slackText.lastIndexOf(';', cut - 1) < amp) {
       cut = amp;
     }
     return cut;
