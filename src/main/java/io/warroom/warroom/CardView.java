@@ -28,9 +28,6 @@ import java.util.List;
  */
 final class CardView {
 
-  /** Slack's limit for a header. */
-  private static final int HEADER = 150;
-
   private CardView() {}
 
   /**
@@ -38,8 +35,13 @@ final class CardView {
    */
   static ChatMessage render(Incident incident, @Nullable Instant nextDue) {
     List<Block> blocks = new ArrayList<>();
-    String head = (incident.drill() ? "[DRILL] " : "") + incident.severity().label() + " · ";
-    blocks.add(new Header(head + Mrkdwn.truncate(incident.title(), HEADER - head.length())));
+    // Slack's renderer cuts a header to Slack's limit.
+    blocks.add(
+        new Header(
+            (incident.drill() ? "[DRILL] " : "")
+                + incident.severity().label()
+                + " · "
+                + incident.title()));
     blocks.add(new Section(statusLine(incident), fields(incident), null));
     if (incident.affected() != null) {
       blocks.add(
