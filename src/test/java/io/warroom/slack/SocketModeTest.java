@@ -11,7 +11,6 @@ import io.warroom.support.FakeSocketMode;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class SocketModeTest {
     try (TestApp app = startInSocketMode(slack, socket)) {
       JsonNode ack =
           socket.slashCommand(
-              commandForm(slack, alice, general, "declare sev2 Socket mode outage"));
+              slack.app().commandBody(alice, general, "declare sev2 Socket mode outage"));
       assertTrue(ack.toString().contains("Declared *SEV2: Socket mode outage*"), ack.toString());
       Room room = Room.awaitContaining(slack, "socket-mode-outage");
       assertTrue(room.members().contains(alice));
@@ -72,24 +71,5 @@ class SocketModeTest {
     TestApp app = TestApp.start(slack, TestApp.inMemoryDatabase(), props);
     assertTrue(socket.awaitConnected(10), "the app connected over Socket Mode");
     return app;
-  }
-
-  private static Map<String, String> commandForm(
-      FakeSlack slack, String user, String channel, String text) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "sandbox-verification-token");
-    form.put("team_id", "T0SANDBOX1");
-    form.put("team_domain", "warroom-sandbox");
-    form.put("channel_id", channel);
-    form.put("channel_name", "general");
-    form.put("user_id", user);
-    form.put("user_name", "alice");
-    form.put("command", "/incident");
-    form.put("text", text);
-    form.put("api_app_id", "A0WARROOM1");
-    form.put("is_enterprise_install", "false");
-    form.put("response_url", slack.apiUrl().replace("/api/", "/response/none"));
-    form.put("trigger_id", slack.trigger(user));
-    return form;
   }
 }

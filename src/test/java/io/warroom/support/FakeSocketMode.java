@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +52,18 @@ public final class FakeSocketMode extends WebSocketServer {
   }
 
   /** Sends a slash command envelope and waits for the app's acknowledgement. */
+  /** Slack sends a slash command with this form body (as the fake Slack builds it over HTTP). */
+  public JsonNode slashCommand(String formBody) throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : formBody.split("&")) {
+      String[] kv = pair.split("=", 2);
+      form.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+    }
+    return slashCommand(form);
+  }
+
   public JsonNode slashCommand(Map<String, String> form) throws Exception {
     ObjectNode envelope = JSON.createObjectNode();
     String id = UUID.randomUUID().toString();
