@@ -2,8 +2,11 @@ package io.warroom.slack;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** Acks that answer the user privately. */
+/** Answers only the user who typed the command sees: in the ack, or after it. */
 public final class Replies {
 
   private Replies() {}
@@ -16,5 +19,17 @@ public final class Replies {
   /** A refusal: what was wrong and what to type instead. */
   public static Response refuse(SlashCommandContext ctx, String mrkdwn) {
     return ephemeral(ctx, ":warning: " + mrkdwn);
+  }
+
+  /**
+   * A warning only the person who typed the command sees, sent after the ack through the command's
+   * response URL, on the calling thread.
+   */
+  public static WebhookResponse warnLater(SlashCommandContext ctx, String mrkdwn) {
+    try {
+      return ctx.respond(r -> r.responseType("ephemeral").text(":warning: " + mrkdwn));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

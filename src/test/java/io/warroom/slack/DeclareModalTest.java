@@ -157,6 +157,40 @@ class DeclareModalTest {
     Room.awaitContaining(slack, "storage-hiccup");
   }
 
+  /**
+   * Slack refuses a late {@code views.open} in its answer ({@code ok: false}), not with an error
+   * status: the user who typed {@code /incident declare} used to see nothing at all.
+   */
+  @Test
+  void aFormSlackWillNotOpenIsExplainedToWhoAskedForIt() {
+    int modals = slack.modals(alice).size();
+    int whispers = slack.ephemerals(alice).size();
+    int channels = slack.channelNames().size();
+    // The command reaches Warroom when its trigger's 3 s are over (freshly signed: it is valid).
+    String late = slack.app().commandBody(alice, general, "declare");
+    sleep(3100);
+
+    slack.app().post(late, "application/x-www-form-urlencoded", Map.of());
+
+    TestApp.await(
+        "told why",
+        () ->
+            slack.ephemerals(alice).stream()
+                .skip(whispers)
+                .anyMatch(w -> w.text().contains("did not open the Declare form")));
+    String told =
+        slack.ephemerals(alice).stream()
+            .skip(whispers)
+            .filter(w -> w.text().contains("did not open the Declare form"))
+            .findFirst()
+            .orElseThrow()
+            .text();
+    assertTrue(told.contains("`expired_trigger_id`"), told);
+    assertTrue(told.contains("`/incident declare [sev1-4] [--drill] &lt;title&gt;`"), told);
+    assertEquals(modals, slack.modals(alice).size(), "no modal");
+    assertEquals(channels, slack.channelNames().size(), "nothing declared");
+  }
+
   @Test
   void aDoubleClickedDeclareButtonDeclaresOnce() {
     String view = openModal();

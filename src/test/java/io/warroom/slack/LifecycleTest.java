@@ -11,12 +11,14 @@ import io.warroom.incident.Status;
 import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
 import io.warroom.warroom.WarRooms;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +92,32 @@ class LifecycleTest {
         "mirrored with a link",
         () ->
             announced("*Impact:* Checkout errors for EU cards") && announced("<#" + room.id + ">"));
+  }
+
+  /** Slack does not answer {@code views.open}: the one who pressed is told, not left waiting. */
+  @Test
+  void aStatusUpdateFormSlackWillNotOpenIsExplainedToWhoPressed() {
+    Room room = declare("Form refused");
+    int whispers = slack.ephemerals(bob).size();
+    slack.faults().inject("views.open", 1, Fault.timeout(Duration.ofSeconds(5)));
+
+    slack.app().click(bob, room.id, room.card().ts(), "warroom_post_update", null);
+
+    TestApp.await(
+        "told why",
+        () ->
+            slack.ephemerals(bob).stream()
+                .skip(whispers)
+                .anyMatch(w -> w.text().contains("did not open the Status Update form")));
+    String told =
+        slack.ephemerals(bob).stream()
+            .skip(whispers)
+            .filter(w -> w.text().contains("did not open the Status Update form"))
+            .findFirst()
+            .orElseThrow()
+            .text();
+    assertTrue(told.contains("`no answer from Slack`") && told.contains("/incident update"), told);
+    assertTrue(slack.modals(bob).isEmpty(), "no modal");
   }
 
   /**

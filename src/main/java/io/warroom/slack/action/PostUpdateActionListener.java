@@ -4,6 +4,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.warroom.chat.ChatAction;
+import io.warroom.chat.Mrkdwn;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
@@ -51,8 +52,14 @@ class PostUpdateActionListener implements ActionListener {
             ctx.client()
                 .viewsOpen(
                     r ->
-                        r.triggerId(trigger)
-                            .view(StatusUpdateModal.view(incident.get(), cadence))));
+                        r.triggerId(trigger).view(StatusUpdateModal.view(incident.get(), cadence))),
+        error ->
+            ActionReplies.warn(
+                ctx,
+                "Slack did not open the Status Update form (`"
+                    + Mrkdwn.escape(error)
+                    + "`). Press *Post update* again, or post it straight away in the channel:"
+                    + " `/incident update &lt;text&gt;`"));
     return ctx.ack();
   }
 }

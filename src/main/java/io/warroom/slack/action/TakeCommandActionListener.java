@@ -8,6 +8,7 @@ import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.incident.Role;
 import io.warroom.slack.ActionListener;
+import io.warroom.slack.ActionReplies;
 import io.warroom.slack.AfterAck;
 import jakarta.inject.Singleton;
 
@@ -35,14 +36,7 @@ class TakeCommandActionListener implements ActionListener {
     try {
       incidents.assignRole(incidentId, Role.COMMANDER, user, user);
     } catch (Refusal refusal) {
-      afterAck.run(
-          "Telling the user why Take command did nothing",
-          () ->
-              ctx.respond(
-                  r ->
-                      r.responseType("ephemeral")
-                          .replaceOriginal(false)
-                          .text(":warning: " + refusal.getMessage())));
+      ActionReplies.refuse(ctx, afterAck, refusal.getMessage());
     }
     return ctx.ack();
   }

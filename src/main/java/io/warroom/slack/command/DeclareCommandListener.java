@@ -73,7 +73,16 @@ class DeclareCommandListener implements CommandListener {
                                           ? settings.defaultSeverity()
                                           : args.severity(),
                                       args.drill(),
-                                      null))));
+                                      null))),
+          error ->
+              Replies.warnLater(
+                  ctx,
+                  "Slack did not open the Declare form (`"
+                      + Mrkdwn.escape(error)
+                      + "`). Type `/incident declare` again for the form, or declare straight"
+                      + " away: `/incident "
+                      + Mrkdwn.escape(usage())
+                      + "`"));
       return ctx.ack();
     }
     Declaration declaration =

@@ -2,6 +2,7 @@ package io.warroom.slack.command;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import io.warroom.chat.Mrkdwn;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
@@ -75,7 +76,14 @@ class UpdateCommandListener implements CommandListener {
                   .viewsOpen(
                       r ->
                           r.triggerId(call.triggerId())
-                              .view(StatusUpdateModal.view(incident, cadence))));
+                              .view(StatusUpdateModal.view(incident, cadence))),
+          error ->
+              Replies.warnLater(
+                  ctx,
+                  "Slack did not open the Status Update form (`"
+                      + Mrkdwn.escape(error)
+                      + "`). Type `/incident update` again for the form, or post the update"
+                      + " straight away: `/incident update &lt;text&gt;`"));
       return ctx.ack();
     }
     incidents.postUpdate(incidentId, StatusUpdate.quick(text), call.userId());
