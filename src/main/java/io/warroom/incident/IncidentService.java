@@ -6,9 +6,12 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.storage.GroupCommit;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every change to an incident goes through here: it checks the request, stores the change and
@@ -24,6 +27,15 @@ public class IncidentService {
 
   /** Notes, updates and tasks: one Slack section holds 3,000 characters with room for a prefix. */
   public static final int MAX_TEXT = 2500;
+
+  /**
+   * How long a declaration waits for its commit. Slack shows the user an error at 3 s, and a user
+   * who sees it declares again (a second incident); within this, the user is told what happened.
+   * The rest of the 3 s is for the network and the request's other work.
+   */
+  static final Duration DECLARE_PATIENCE = Duration.ofMillis(1500);
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
 
   private final IncidentRepository incidents;
   private final ApplicationEventPublisher<IncidentEvent> events;
@@ -64,7 +76,16 @@ public class IncidentService {
     String affected = cleanAffected(request.affected());
     Declaration declaration;
     try {
-      declaration = groupCommit.write(() -> insert(request, title, affected));
+      declaration = groupCommit.write(() -> insert(request, title, affected), DECLARE_PATIENCE);
+    } catch (GroupCommit.TooLate late) {
+      LOG.warn("A declaration was not stored in time: {}", late.getMessage());
+      throw new Refusal(
+          late.maybeWritten()
+              ? "Warroom's database is slow: the incident may have been declared all the same."
+                  + " Check `/incident list` in a minute before you declare it again."
+              : "Warroom's database did not answer in time, so nothing was declared. Declare"
+                  + " again in a moment; if it keeps failing, open a channel by hand and"
+                  + " coordinate there.");
     } catch (DataAccessException e) {
       // The request key is unique: this is a replay of a stored declaration, or two deliveries of
       // one request raced and the other won. Either way, answer with the stored incident.
@@ -241,7 +262,7 @@ public class IncidentService {
   }
 
   /** The longest "next update in" a status update may promise. */
-  public static final java.time.Duration MAX_NEXT_UPDATE = java.time.Duration.ofHours(24);
+  public static final Duration MAX_NEXT_UPDATE = Duration.ofHours(24);
 
   static StatusUpdate check(StatusUpdate update) {
     String impact = limit(update.impact(), "Impact");
@@ -252,7 +273,7 @@ public class IncidentService {
           "Say what stakeholders should know, for example: `/incident update Checkout is failing"
               + " for EU card payments; rolling back the 14:02 deploy`");
     }
-    java.time.Duration in = update.nextUpdateIn();
+    Duration in = update.nextUpdateIn();
     if (in != null && (in.isNegative() || in.isZero() || in.compareTo(MAX_NEXT_UPDATE) > 0)) {
       throw new Refusal(
           "\"Next update in\" must be between 1 and 1440 minutes (24 hours); it was "

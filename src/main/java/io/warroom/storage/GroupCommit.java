@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * is rolled back and each is run again in a transaction of its own, so one bad write never takes
  * the others down and each caller gets its own outcome. Work must therefore be safe to run twice
  * when the first run was rolled back (no side effects outside the database before the commit).
+ *
+ * <p>A caller that must answer in time can give the commit a deadline: if its work has not begun by
+ * then, it is withdrawn and never runs, so the caller can say for certain that nothing was written.
  *
  * <p>A caller that is already in a transaction runs its work there, at once: it may hold locks the
  * committer would wait for.
@@ -61,13 +67,33 @@ public class GroupCommit {
 
   /** Runs the work in a transaction, perhaps shared with other callers; returns once committed. */
   public <T> T write(Supplier<T> work) {
+    return write(work, null);
+  }
+
+  /**
+   * Like {@link #write(Supplier)}, but waits at most {@code patience} for the commit, for a caller
+   * that must answer in time whatever the database does (Slack gives up on an ack after 3 s).
+   *
+   * @throws TooLate when the patience ran out: if the work had not begun, it never will, and
+   *     nothing was written; if it had, it may still be committed
+   */
+  public <T> T write(Supplier<T> work, Duration patience) {
     if (tx.findTransactionStatus().isPresent() || stopping) {
       return tx.executeWrite(status -> work.get());
     }
     Pending<T> pending = new Pending<>(work);
     queue.add(pending);
     try {
-      return pending.result.get();
+      if (patience == null) {
+        return pending.result.get();
+      }
+      return pending.result.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      boolean withdrawn = pending.withdraw();
+      if (withdrawn) {
+        queue.remove(pending);
+      }
+      throw new TooLate(patience, !withdrawn);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -113,7 +139,7 @@ public class GroupCommit {
                 status -> {
                   List<Object> out = new ArrayList<>(batch.size());
                   for (Pending<?> p : batch) {
-                    out.add(p.work.get());
+                    out.add(p.begin() ? p.work.get() : null);
                   }
                   return out;
                 });
@@ -132,8 +158,11 @@ public class GroupCommit {
   }
 
   private void runAlone(Pending<?> p) {
+    if (p.withdrawn()) {
+      return; // its caller has given up on it and said nothing was written
+    }
     try {
-      Object result = tx.executeWrite(status -> p.work.get());
+      Object result = tx.executeWrite(status -> p.begin() ? p.work.get() : null);
       committed.incrementAndGet();
       p.complete(result);
     } catch (RuntimeException | Error e) {
@@ -166,12 +195,56 @@ public class GroupCommit {
     }
   }
 
+  /** The database did not commit a write within its caller's patience. */
+  public static final class TooLate extends RuntimeException {
+
+    private final boolean maybeWritten;
+
+    TooLate(Duration patience, boolean maybeWritten) {
+      super(
+          "the database did not commit within "
+              + patience.toMillis()
+              + " ms"
+              + (maybeWritten ? "; the write had begun and may still be committed" : ""));
+      this.maybeWritten = maybeWritten;
+    }
+
+    /**
+     * False when the write was withdrawn before it began: then nothing was, or will be, written.
+     */
+    public boolean maybeWritten() {
+      return maybeWritten;
+    }
+  }
+
   private static final class Pending<T> {
+    private static final int QUEUED = 0;
+    private static final int BEGUN = 1;
+    private static final int WITHDRAWN = 2;
+
     private final Supplier<T> work;
     private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final AtomicInteger state = new AtomicInteger(QUEUED);
 
     private Pending(Supplier<T> work) {
       this.work = work;
+    }
+
+    /**
+     * Called in the transaction, just before the work: false if its caller withdrew it. Once begun
+     * it stays begun, so a rolled-back batch may run it again alone.
+     */
+    private boolean begin() {
+      return state.compareAndSet(QUEUED, BEGUN) || state.get() == BEGUN;
+    }
+
+    /** The caller gives up; true if the work had not begun and now never will. */
+    private boolean withdraw() {
+      return state.compareAndSet(QUEUED, WITHDRAWN);
+    }
+
+    private boolean withdrawn() {
+      return state.get() == WITHDRAWN;
     }
 
     @SuppressWarnings("unchecked")

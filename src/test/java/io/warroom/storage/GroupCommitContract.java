@@ -1,6 +1,7 @@
 package io.warroom.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +117,40 @@ abstract class GroupCommitContract {
       }
     }
     assertEquals(11, count(prefix), "taken, first and the nine good ones");
+  }
+
+  @Test
+  void aWriteWhosePatienceRunsOutBeforeItBeginsIsNeverWritten() throws Exception {
+    String prefix = UUID.randomUUID().toString().substring(0, 8);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<String> blocker =
+        Async.run(() -> group.write(() -> insertAfter(release, prefix + "-first")));
+    TestApp.await("the first write to hold the committer", () -> begun.contains(prefix + "-first"));
+
+    GroupCommit.TooLate late =
+        assertThrows(
+            GroupCommit.TooLate.class,
+            () -> group.write(() -> insert(prefix + "-late"), Duration.ofMillis(300)));
+    assertFalse(late.maybeWritten(), "withdrawn before it began");
+
+    release.countDown();
+    blocker.get(10, TimeUnit.SECONDS);
+    group.write(() -> insert(prefix + "-after")); // through the committer, after the withdrawn one
+    assertEquals(0, count(prefix + "-late"), "never written");
+    assertEquals(2, count(prefix));
+  }
+
+  @Test
+  void aWriteThatHasBegunWhenPatienceRunsOutMayStillBeCommitted() throws Exception {
+    String id = UUID.randomUUID().toString();
+    CountDownLatch release = new CountDownLatch(1);
+    GroupCommit.TooLate late =
+        assertThrows(
+            GroupCommit.TooLate.class,
+            () -> group.write(() -> insertAfter(release, id), Duration.ofMillis(300)));
+    assertTrue(late.maybeWritten(), "it had begun");
+    release.countDown();
+    TestApp.await("committed all the same", () -> committed(id));
   }
 
   @Test
