@@ -52,15 +52,52 @@ public class TimelineCapture {
                 : Outcome.DUPLICATE);
   }
 
+  /**
+   * A message as it reads after an edit. Slack does not promise to deliver events in order: when
+   * the edit comes first (the message's own event failed and is redelivered later), the message is
+   * stored from the edit, which carries all of it, and its late original changes nothing.
+   */
   @Transactional
-  public Outcome edited(String eventId, String channelId, String ts, String newText, Instant at) {
+  public Outcome edited(String eventId, CapturedMessage now, Instant at) {
     return once(
-        eventId, channelId, room -> recorded(() -> writer.edit(channelId, ts, newText, at)));
+        eventId,
+        now.channelId(),
+        room ->
+            recorded(
+                () -> {
+                  if (!writer.edit(now.channelId(), now.ts(), now.text(), at)
+                      && writer.message(
+                          room.incidentId(),
+                          now,
+                          room.inExplorationThread(now.threadTs(), now.ts()))) {
+                    writer.edit(now.channelId(), now.ts(), now.text(), at);
+                  }
+                }));
   }
 
+  /**
+   * A deleted message: its words and files are forgotten. When the deletion comes before the
+   * message (see {@link #edited}), a deleted entry is stored in its place, so that the message,
+   * arriving late, is never stored: a pasted secret that was deleted stays out of the timeline.
+   *
+   * @param deleted the message as it was, as far as the deletion tells (author, thread, time)
+   */
   @Transactional
-  public Outcome deleted(String eventId, String channelId, String ts, Instant at) {
-    return once(eventId, channelId, room -> recorded(() -> writer.delete(channelId, ts, at)));
+  public Outcome deleted(String eventId, CapturedMessage deleted, Instant at) {
+    return once(
+        eventId,
+        deleted.channelId(),
+        room ->
+            recorded(
+                () -> {
+                  if (!writer.delete(deleted.channelId(), deleted.ts(), at)) {
+                    writer.deletedBeforeSeen(
+                        room.incidentId(),
+                        deleted,
+                        room.inExplorationThread(deleted.threadTs(), deleted.ts()),
+                        at);
+                  }
+                }));
   }
 
   /** A :pushpin: added to (or taken off) a message makes it a key event (or not). */

@@ -29,6 +29,25 @@ interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
       boolean exploration,
       @Nullable String data);
 
+  /**
+   * Stores a message already deleted, without its words, unless this channel and ts are there; a
+   * message stored later under the same channel and ts is then refused by {@link #insertMessage}.
+   */
+  @Query(
+      "INSERT INTO timeline_entry (incident_id, kind, at, actor, text, channel_id, ts, thread_ts,"
+          + " exploration, key_event, pins, edited, deleted, deleted_at)"
+          + " VALUES (:incidentId, 'MESSAGE', :at, :actor, NULL, :channelId, :ts, :threadTs,"
+          + " :exploration, FALSE, 0, FALSE, TRUE, :deletedAt) ON CONFLICT DO NOTHING")
+  int insertDeleted(
+      long incidentId,
+      Instant at,
+      @Nullable String actor,
+      String channelId,
+      String ts,
+      @Nullable String threadTs,
+      boolean exploration,
+      Instant deletedAt);
+
   @Query(
       "UPDATE timeline_entry SET text = :text, edited = TRUE, edited_at = :at"
           + " WHERE channel_id = :channelId AND ts = :ts AND deleted = FALSE")

@@ -217,6 +217,12 @@ class TimelineWriter {
     return entries.delete(channelId, ts, at) == 1;
   }
 
+  /** Stores a message that was deleted before its own event came: that it was said, no words. */
+  void deletedBeforeSeen(long incidentId, CapturedMessage m, boolean exploration, Instant at) {
+    entries.insertDeleted(
+        incidentId, m.at(), m.author(), m.channelId(), m.ts(), m.threadTs(), exploration, at);
+  }
+
   boolean pin(String channelId, String ts, boolean added) {
     return entries.pin(channelId, ts, added ? 1 : -1) == 1;
   }

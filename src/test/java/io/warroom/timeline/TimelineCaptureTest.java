@@ -115,6 +115,50 @@ class TimelineCaptureTest {
             .noneMatch(e -> e.text() != null && e.text().contains("hunter2")));
   }
 
+  /**
+   * Slack does not deliver events in order: a message whose event failed comes again minutes later,
+   * after its deletion. The deleted words must not enter the timeline then.
+   */
+  @Test
+  void aDeletionThatComesBeforeItsMessageKeepsTheWordsOut() {
+    Incident i = declare("Early deletion");
+    slack.eventsEnabled(false); // the message's own event is lost for now
+    String secret = slack.post(bob, i.room().id, "db creds: password=swordfish", null);
+    slack.eventsEnabled(true);
+    slack.delete(i.room().id, secret);
+    TimelineEntry tombstone = awaitEntry(i.id(), secret);
+    assertTrue(tombstone.deleted());
+    assertEquals(bob, tombstone.actor(), "who said something is kept");
+
+    AppLink.Reply late =
+        slack.sendEvent(messageEvent(i.room().id, secret, bob, "db creds: password=swordfish"));
+
+    assertEquals(200, late.status());
+    assertEquals(1, timeline.all(i.id()).stream().filter(e -> secret.equals(e.ts())).count());
+    assertTrue(entry(i.id(), secret).orElseThrow().deleted());
+    assertTrue(
+        timeline.all(i.id()).stream()
+            .noneMatch(e -> e.text() != null && e.text().contains("swordfish")));
+  }
+
+  @Test
+  void anEditThatComesBeforeItsMessageIsStoredAndTheLateOriginalChangesNothing() {
+    Incident i = declare("Early edit");
+    slack.eventsEnabled(false);
+    String ts = slack.post(alice, i.room().id, "dns looks fine", null);
+    slack.eventsEnabled(true);
+    slack.edit(alice, i.room().id, ts, "dns is NOT fine: resolver cache poisoned");
+    TimelineEntry edited = awaitEntry(i.id(), ts);
+    assertEquals("dns is NOT fine: resolver cache poisoned", edited.text());
+    assertTrue(edited.edited());
+    assertEquals(alice, edited.actor());
+
+    slack.sendEvent(messageEvent(i.room().id, ts, alice, "dns looks fine"));
+
+    assertEquals(
+        "dns is NOT fine: resolver cache poisoned", entry(i.id(), ts).orElseThrow().text());
+  }
+
   @Test
   void theSameEventDeliveredFourTimesIsStoredOnce() {
     Incident i = declare("Redelivered event");

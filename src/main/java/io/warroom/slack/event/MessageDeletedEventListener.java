@@ -4,10 +4,15 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.MessageDeletedEvent;
 import io.warroom.slack.SlackEventListener;
+import io.warroom.timeline.CapturedMessage;
 import io.warroom.timeline.TimelineCapture;
 import jakarta.inject.Singleton;
+import java.util.List;
 
-/** A deleted message: its stored text and files are removed, so a pasted secret is gone. */
+/**
+ * A deleted message: its stored text and files are removed, so a pasted secret is gone, also when
+ * the deletion arrives before the message. Deletions of Warroom's own posts are ignored.
+ */
 @Singleton
 class MessageDeletedEventListener implements SlackEventListener<MessageDeletedEvent> {
 
@@ -27,12 +32,21 @@ class MessageDeletedEventListener implements SlackEventListener<MessageDeletedEv
   @Override
   public void handle(EventsApiPayload<MessageDeletedEvent> payload, EventContext ctx) {
     MessageDeletedEvent e = payload.getEvent();
-    write.run(
-        () ->
-            capture.deleted(
-                payload.getEventId(),
-                e.getChannel(),
-                e.getDeletedTs(),
-                Captured.at(e.getEventTs())));
+    MessageDeletedEvent.Message was = e.getPreviousMessage();
+    String author = was == null ? null : was.getUser() != null ? was.getUser() : was.getBotId();
+    if (was != null && Own.isOwn(ctx, was.getUser(), was.getBotId())) {
+      return; // Warroom's own posts are not in the timeline
+    }
+    CapturedMessage deleted =
+        new CapturedMessage(
+            e.getChannel(),
+            e.getDeletedTs(),
+            was == null ? null : was.getThreadTs(),
+            author,
+            null,
+            "",
+            List.of(),
+            Captured.at(e.getDeletedTs()));
+    write.run(() -> capture.deleted(payload.getEventId(), deleted, Captured.at(e.getEventTs())));
   }
 }
