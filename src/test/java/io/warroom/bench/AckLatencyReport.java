@@ -94,7 +94,9 @@ final class AckLatencyReport {
             "# Ack latency of `/incident` (%s, %d cores, Java %s)%n%n"
                 + "%d concurrent senders, each sending its next signed slash command as soon as"
                 + " the last is answered. A first round, not counted, warms the JVM up. Per target"
-                + " and round: a third as many warm-up requests, then %s measured. Latency is client-side, from sending the request to the full"
+                + " and round: a third as many warm-up requests (and, after declarations, until"
+                + " their war rooms are built), then %s measured. Latency is client-side, from"
+                + " sending the request to the full"
                 + " response; times in ms. H2 options: `%s`.%n%n",
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),
