@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public class WarRoomSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarRoomSync.class);
-  private static final Duration LEASE = Duration.ofSeconds(60);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final WarRoomRepository rooms;
@@ -44,6 +43,7 @@ public class WarRoomSync {
   private final Clock clock;
   private final Duration sweepEvery;
   private final Duration firstBackoff;
+  private final Duration lease;
   private final ExecutorService workers;
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> again = ConcurrentHashMap.newKeySet();
@@ -57,8 +57,10 @@ public class WarRoomSync {
       Clock clock,
       @Value("${warroom.delivery.sweep:1s}") Duration sweepEvery,
       @Value("${warroom.delivery.threads:4}") int threads,
-      @Value("${warroom.delivery.first-backoff:1s}") Duration firstBackoff) {
+      @Value("${warroom.delivery.first-backoff:1s}") Duration firstBackoff,
+      @Value("${warroom.delivery.lease:60s}") Duration lease) {
     this.firstBackoff = firstBackoff;
+    this.lease = lease;
     this.rooms = rooms;
     this.pass = pass;
     this.scheduler = scheduler;
@@ -149,8 +151,9 @@ public class WarRoomSync {
   private void runClaimed(long incidentId) {
     while (claim(incidentId)) {
       boolean failed;
+      LeaseKeeper keeper = new LeaseKeeper(incidentId);
       try {
-        pass.run(incidentId, () -> claim(incidentId));
+        pass.run(incidentId, () -> keeper.held() && claim(incidentId));
         rooms.clearFailures(incidentId);
         failed = false;
       } catch (ChatFailure failure) {
@@ -161,6 +164,7 @@ public class WarRoomSync {
         recordFailure(incidentId, e, null);
         failed = true;
       } finally {
+        keeper.stop();
         rooms.release(incidentId, owner);
       }
       if (failed || rooms.countWork(incidentId) == 0) {
@@ -171,7 +175,51 @@ public class WarRoomSync {
 
   private boolean claim(long incidentId) {
     Instant now = clock.instant();
-    return rooms.claim(incidentId, owner, now.plus(LEASE), now) == 1;
+    return rooms.claim(incidentId, owner, now.plus(lease), now) == 1;
+  }
+
+  /**
+   * Renews the lease on a room every third of its length while a pass runs, so that one step longer
+   * than the lease (a Slack call that hangs, a postmortem's many name lookups) does not let another
+   * replica take the room over and post the same entries. If a renewal fails, the pass stops before
+   * its next post.
+   */
+  private final class LeaseKeeper {
+    private final long incidentId;
+    private final ScheduledFuture<?> renewing;
+    private boolean stopped;
+    private volatile boolean held = true;
+
+    LeaseKeeper(long incidentId) {
+      this.incidentId = incidentId;
+      Duration every = lease.dividedBy(3);
+      this.renewing = scheduler.scheduleAtFixedRate(every, every, this::renew);
+    }
+
+    boolean held() {
+      return held;
+    }
+
+    private synchronized void renew() {
+      if (stopped || !held) {
+        return;
+      }
+      try {
+        held = claim(incidentId);
+      } catch (RuntimeException e) {
+        held = false;
+        LOG.warn("War room {}: could not renew the lease: {}", incidentId, e.toString());
+      }
+      if (!held) {
+        LOG.info("War room {}: the lease was lost during a step; the pass stops", incidentId);
+      }
+    }
+
+    /** After this, no renewal runs, so a release that follows stays released. */
+    synchronized void stop() {
+      stopped = true;
+      renewing.cancel(false);
+    }
   }
 
   private void recordFailure(long incidentId, RuntimeException failure, Duration retryAfter) {

@@ -6,14 +6,59 @@ import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A replica whose lease on a room ran out during a long step (another replica has taken the room
- * over) must stop posting, or both post the same queued messages.
+ * A replica keeps its lease on a room through a long step; one whose lease ran out all the same
+ * (another replica has taken the room over) must stop posting, or both post the same queued
+ * messages.
  */
 class LeaseLostTest {
+
+  /**
+   * A post that takes longer than the lease (Slack hangs) must not let the other replica take the
+   * room over meanwhile: it would post the same update, and then both would have posted it.
+   */
+  @Test
+  void aStepLongerThanTheLeaseKeepsTheRoomSoNothingIsPostedTwice() {
+    String db = TestApp.inMemoryDatabase(); // one database, two replicas in this JVM
+    try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
+      String alice = slack.user("alice");
+      String general = slack.channel("general", false, alice, alice);
+      Map<String, Object> props =
+          Map.of("warroom.delivery.lease", "600ms", "warroom.delivery.sweep", "50ms");
+      TestApp a = TestApp.start(slack, db, props);
+      TestApp b = TestApp.start(slack, db, props);
+      try {
+        slack.app().command(alice, general, "declare sev2 Slow post");
+        Room room = Room.awaitContaining(slack, "slow-post");
+        TestApp.await("card", () -> !room.botPostsContaining("Slow post").isEmpty());
+
+        // The next post takes 1.5 s: well past the 600 ms lease, within the 2 s HTTP timeout.
+        slack.faults().inject("chat.postMessage", 1, Fault.slow(Duration.ofMillis(1500)));
+        slack.app().command(alice, room.id, "update Checkout down for EU cards");
+
+        TestApp.await(
+            "the update posted",
+            () -> !room.botPostsContaining("*Impact:* Checkout down for EU cards").isEmpty());
+        sleep(1500); // time for a second copy to arrive, if the other replica had taken over
+        assertEquals(1, room.botPostsContaining("*Impact:* Checkout down for EU cards").size());
+      } finally {
+        a.stopApp();
+        b.stopApp();
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   @Test
   void aPassThatHasLostItsRoomPostsNothingMore() {
