@@ -26,18 +26,22 @@ public class AfterAck {
 
   private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
 
-  private final ExecutorService pool;
+  private final ExecutorService pool = threads("after-ack-");
 
-  AfterAck() {
+  /** Calls that use a trigger, which works only within 3 s: they never queue behind the others. */
+  private final ExecutorService triggered = threads("after-ack-trigger-");
+
+  AfterAck() {}
+
+  private static ExecutorService threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
-    pool =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "after-ack-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    return Executors.newFixedThreadPool(
+        4,
+        r -> {
+          Thread t = new Thread(r, prefix + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Runs the call soon; a failure is logged, as the user has already been answered. */
@@ -52,28 +56,38 @@ public class AfterAck {
    * throws is logged too.
    */
   public void run(String what, Call call, Consumer<String> ifFailed) {
-    pool.execute(
-        () -> {
-          String error;
-          try {
-            error = failure(call.run()).orElse(null);
-            if (error == null) {
-              return;
-            }
-            LOG.warn("{} failed: Slack answered {}", what, error);
-          } catch (SlackApiException e) {
-            error = "HTTP " + e.getResponse().code();
-            LOG.warn("{} failed: Slack answered {}", what, error);
-          } catch (Exception e) {
-            error = "no answer from Slack";
-            LOG.warn("{} failed: {}", what, e.toString());
-          }
-          try {
-            ifFailed.accept(error);
-          } catch (RuntimeException e) {
-            LOG.warn("{} failed, and so did telling the user: {}", what, e.toString());
-          }
-        });
+    pool.execute(() -> call(what, call, ifFailed));
+  }
+
+  /**
+   * Like {@link #run(String, Call, Consumer)}, for a call that uses an interaction's trigger (to
+   * open a modal): Slack refuses a trigger older than 3 s, so these run on threads of their own,
+   * where a burst of slower calls (App Home views for everyone who opened it) cannot hold them up.
+   */
+  public void runWithTrigger(String what, Call call, Consumer<String> ifFailed) {
+    triggered.execute(() -> call(what, call, ifFailed));
+  }
+
+  private void call(String what, Call call, Consumer<String> ifFailed) {
+    String error;
+    try {
+      error = failure(call.run()).orElse(null);
+      if (error == null) {
+        return;
+      }
+      LOG.warn("{} failed: Slack answered {}", what, error);
+    } catch (SlackApiException e) {
+      error = "HTTP " + e.getResponse().code();
+      LOG.warn("{} failed: Slack answered {}", what, error);
+    } catch (Exception e) {
+      error = "no answer from Slack";
+      LOG.warn("{} failed: {}", what, e.toString());
+    }
+    try {
+      ifFailed.accept(error);
+    } catch (RuntimeException e) {
+      LOG.warn("{} failed, and so did telling the user: {}", what, e.toString());
+    }
   }
 
   /** Why Slack did not do what it was asked, if it did not. */
@@ -90,6 +104,7 @@ public class AfterAck {
   @PreDestroy
   void stop() {
     pool.shutdown();
+    triggered.shutdown();
   }
 
   /**

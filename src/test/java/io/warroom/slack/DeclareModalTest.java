@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
+import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -189,6 +193,30 @@ class DeclareModalTest {
     assertTrue(told.contains("`/incident declare [sev1-4] [--drill] &lt;title&gt;`"), told);
     assertEquals(modals, slack.modals(alice).size(), "no modal");
     assertEquals(channels, slack.channelNames().size(), "nothing declared");
+  }
+
+  /**
+   * Everyone opens Warroom's App Home at the start of an outage, and Slack is slow to publish the
+   * views. A modal must still open: its trigger works for 3 s only.
+   */
+  @Test
+  void aBurstOfAppHomeViewsDoesNotMakeTheDeclareFormLate() {
+    slack.faults().inject("views.publish", 12, Fault.slow(Duration.ofMillis(1500)));
+    for (int i = 0; i < 12; i++) {
+      ObjectNode opened = new ObjectMapper().createObjectNode();
+      opened.put("type", "app_home_opened");
+      opened.put("user", i % 2 == 0 ? bob : dave);
+      opened.put("channel", "D0HOME" + i);
+      opened.put("tab", "home");
+      opened.put("event_ts", System.currentTimeMillis() / 1000 + ".000" + i);
+      assertEquals(200, slack.sendEvent(opened).status());
+    }
+
+    String view = openModal();
+
+    assertTrue(
+        slack.modals(alice).stream().anyMatch(m -> m.id().equals(view) && m.open()),
+        "the Declare form is open");
   }
 
   @Test

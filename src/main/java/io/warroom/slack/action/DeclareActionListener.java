@@ -30,14 +30,15 @@ class DeclareActionListener implements ActionListener {
   @Override
   public Response handle(BlockActionRequest request, ActionContext ctx) {
     String trigger = request.getPayload().getTriggerId();
-    afterAck.run(
+    afterAck.runWithTrigger(
         "Opening the Declare modal",
         () ->
             ctx.client()
                 .viewsOpen(
                     r ->
                         r.triggerId(trigger)
-                            .view(DeclareModal.view(settings.defaultSeverity(), false, null))));
+                            .view(DeclareModal.view(settings.defaultSeverity(), false, null))),
+        error -> {}); // pressed in App Home: no response URL to say why; the log does
     return ctx.ack();
   }
 }

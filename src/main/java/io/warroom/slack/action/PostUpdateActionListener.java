@@ -46,7 +46,7 @@ class PostUpdateActionListener implements ActionListener {
     Duration cadence =
         heartbeats.settings().cadence(incident.get().severity()).orElse(Duration.ofMinutes(30));
     String trigger = request.getPayload().getTriggerId();
-    afterAck.run(
+    afterAck.runWithTrigger(
         "Opening the Status Update modal",
         () ->
             ctx.client()

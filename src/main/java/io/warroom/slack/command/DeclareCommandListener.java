@@ -60,7 +60,7 @@ class DeclareCommandListener implements CommandListener {
   public Response handle(CommandCall call, SlashCommandContext ctx) {
     DeclareArgs args = DeclareArgs.parse(call.args());
     if (args.title().isEmpty()) {
-      afterAck.run(
+      afterAck.runWithTrigger(
           "Opening the Declare modal",
           () ->
               ctx.client()

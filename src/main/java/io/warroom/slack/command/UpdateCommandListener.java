@@ -69,7 +69,7 @@ class UpdateCommandListener implements CommandListener {
       }
       Duration cadence =
           heartbeats.settings().cadence(incident.severity()).orElse(Duration.ofMinutes(30));
-      afterAck.run(
+      afterAck.runWithTrigger(
           "Opening the Status Update modal",
           () ->
               ctx.client()
