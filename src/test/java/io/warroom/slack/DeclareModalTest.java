@@ -11,6 +11,7 @@ import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import io.warroom.support.Whispers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -168,7 +169,7 @@ class DeclareModalTest {
   @Test
   void aFormSlackWillNotOpenIsExplainedToWhoAskedForIt() {
     int modals = slack.modals(alice).size();
-    int whispers = slack.ephemerals(alice).size();
+    int whispers = Whispers.count(slack, alice);
     int channels = slack.channelNames().size();
     // The command reaches Warroom when its trigger's 3 s are over (freshly signed: it is valid).
     String late = slack.app().commandBody(alice, general, "declare");
@@ -176,19 +177,7 @@ class DeclareModalTest {
 
     slack.app().post(late, "application/x-www-form-urlencoded", Map.of());
 
-    TestApp.await(
-        "told why",
-        () ->
-            slack.ephemerals(alice).stream()
-                .skip(whispers)
-                .anyMatch(w -> w.text().contains("did not open the Declare form")));
-    String told =
-        slack.ephemerals(alice).stream()
-            .skip(whispers)
-            .filter(w -> w.text().contains("did not open the Declare form"))
-            .findFirst()
-            .orElseThrow()
-            .text();
+    String told = Whispers.awaitNew(slack, alice, whispers, "did not open the Declare form");
     assertTrue(told.contains("`expired_trigger_id`"), told);
     assertTrue(told.contains("`/incident declare [sev1-4] [--drill] &lt;title&gt;`"), told);
     assertEquals(modals, slack.modals(alice).size(), "no modal");

@@ -14,6 +14,7 @@ import io.warroom.sandbox.FakeSlack.Posted;
 import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import io.warroom.support.Whispers;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
@@ -98,24 +99,12 @@ class LifecycleTest {
   @Test
   void aStatusUpdateFormSlackWillNotOpenIsExplainedToWhoPressed() {
     Room room = declare("Form refused");
-    int whispers = slack.ephemerals(bob).size();
+    int whispers = Whispers.count(slack, bob);
     slack.faults().inject("views.open", 1, Fault.timeout(Duration.ofSeconds(5)));
 
     slack.app().click(bob, room.id, room.card().ts(), "warroom_post_update", null);
 
-    TestApp.await(
-        "told why",
-        () ->
-            slack.ephemerals(bob).stream()
-                .skip(whispers)
-                .anyMatch(w -> w.text().contains("did not open the Status Update form")));
-    String told =
-        slack.ephemerals(bob).stream()
-            .skip(whispers)
-            .filter(w -> w.text().contains("did not open the Status Update form"))
-            .findFirst()
-            .orElseThrow()
-            .text();
+    String told = Whispers.awaitNew(slack, bob, whispers, "did not open the Status Update form");
     assertTrue(told.contains("`no answer from Slack`") && told.contains("/incident update"), told);
     assertTrue(slack.modals(bob).isEmpty(), "no modal");
   }
