@@ -381,6 +381,8 @@ class SandboxBrowserIT {
               | java.util.NoSuchElementException
               | org.openqa.selenium.ElementNotInteractableException e) {
             return false;
+          } catch (AssertionError notYet) {
+            return false; // message() and threadMessage() before the page has redrawn
           }
         };
     try {
