@@ -3,6 +3,7 @@ package io.warroom.slack;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.webhook.WebhookResponse;
+import io.warroom.chat.Mrkdwn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -31,5 +32,13 @@ public final class Replies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Why a form the user asked for is not open, and what to do instead: Slack refused to open it
+   * (its error, an HTTP status, or no answer).
+   */
+  public static String formNotOpened(String form, String error, String instead) {
+    return "Slack did not open the " + form + " form (`" + Mrkdwn.escape(error) + "`). " + instead;
   }
 }

@@ -4,13 +4,13 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.warroom.chat.ChatAction;
-import io.warroom.chat.Mrkdwn;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.slack.ActionListener;
 import io.warroom.slack.ActionReplies;
 import io.warroom.slack.AfterAck;
+import io.warroom.slack.Replies;
 import io.warroom.slack.view.StatusUpdateModal;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -56,10 +56,11 @@ class PostUpdateActionListener implements ActionListener {
         error ->
             ActionReplies.warn(
                 ctx,
-                "Slack did not open the Status Update form (`"
-                    + Mrkdwn.escape(error)
-                    + "`). Press *Post update* again, or post it straight away in the channel:"
-                    + " `/incident update &lt;text&gt;`"));
+                Replies.formNotOpened(
+                    "Status Update",
+                    error,
+                    "Press *Post update* again, or post it straight away in the channel:"
+                        + " `/incident update &lt;text&gt;`")));
     return ctx.ack();
   }
 }

@@ -77,12 +77,13 @@ class DeclareCommandListener implements CommandListener {
           error ->
               Replies.warnLater(
                   ctx,
-                  "Slack did not open the Declare form (`"
-                      + Mrkdwn.escape(error)
-                      + "`). Type `/incident declare` again for the form, or declare straight"
-                      + " away: `/incident "
-                      + Mrkdwn.escape(usage())
-                      + "`"));
+                  Replies.formNotOpened(
+                      "Declare",
+                      error,
+                      "Type `/incident declare` again for the form, or declare straight away:"
+                          + " `/incident "
+                          + Mrkdwn.escape(usage())
+                          + "`")));
       return ctx.ack();
     }
     Declaration declaration =

@@ -2,7 +2,6 @@ package io.warroom.slack.command;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import io.warroom.chat.Mrkdwn;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
@@ -80,10 +79,11 @@ class UpdateCommandListener implements CommandListener {
           error ->
               Replies.warnLater(
                   ctx,
-                  "Slack did not open the Status Update form (`"
-                      + Mrkdwn.escape(error)
-                      + "`). Type `/incident update` again for the form, or post the update"
-                      + " straight away: `/incident update &lt;text&gt;`"));
+                  Replies.formNotOpened(
+                      "Status Update",
+                      error,
+                      "Type `/incident update` again for the form, or post the update straight"
+                          + " away: `/incident update &lt;text&gt;`")));
       return ctx.ack();
     }
     incidents.postUpdate(incidentId, StatusUpdate.quick(text), call.userId());
