@@ -64,15 +64,12 @@ public class TimelineCapture {
         now.channelId(),
         room ->
             recorded(
-                () -> {
-                  if (!writer.edit(now.channelId(), now.ts(), now.text(), at)
-                      && writer.message(
-                          room.incidentId(),
-                          now,
-                          room.inExplorationThread(now.threadTs(), now.ts()))) {
-                    writer.edit(now.channelId(), now.ts(), now.text(), at);
-                  }
-                }));
+                () ->
+                    writer.edit(
+                        room.incidentId(),
+                        now,
+                        room.inExplorationThread(now.threadTs(), now.ts()),
+                        at)));
   }
 
   /**
@@ -89,15 +86,12 @@ public class TimelineCapture {
         deleted.channelId(),
         room ->
             recorded(
-                () -> {
-                  if (!writer.delete(deleted.channelId(), deleted.ts(), at)) {
-                    writer.deletedBeforeSeen(
+                () ->
+                    writer.delete(
                         room.incidentId(),
                         deleted,
                         room.inExplorationThread(deleted.threadTs(), deleted.ts()),
-                        at);
-                  }
-                }));
+                        at)));
   }
 
   /** A :pushpin: added to (or taken off) a message makes it a key event (or not). */

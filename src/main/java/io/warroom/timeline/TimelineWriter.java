@@ -209,18 +209,33 @@ class TimelineWriter {
     return stored == 1;
   }
 
-  boolean edit(String channelId, String ts, String text, Instant at) {
-    return entries.edit(channelId, ts, text, at) == 1;
+  /**
+   * The message as it reads after an edit; stored from the edit, marked edited, if its own event
+   * has not come yet (a late original is then refused as a duplicate). A deleted one stays deleted.
+   */
+  void edit(long incidentId, CapturedMessage now, boolean exploration, Instant at) {
+    if (entries.edit(now.channelId(), now.ts(), now.text(), at) == 0
+        && message(incidentId, now, exploration)) {
+      entries.edit(now.channelId(), now.ts(), now.text(), at);
+    }
   }
 
-  boolean delete(String channelId, String ts, Instant at) {
-    return entries.delete(channelId, ts, at) == 1;
-  }
-
-  /** Stores a message that was deleted before its own event came: that it was said, no words. */
-  void deletedBeforeSeen(long incidentId, CapturedMessage m, boolean exploration, Instant at) {
-    entries.insertDeleted(
-        incidentId, m.at(), m.author(), m.channelId(), m.ts(), m.threadTs(), exploration, at);
+  /**
+   * Forgets a deleted message's words and files; if its own event has not come yet, stores that it
+   * was said, without words, so that the late original is refused as a duplicate.
+   */
+  void delete(long incidentId, CapturedMessage was, boolean exploration, Instant at) {
+    if (entries.delete(was.channelId(), was.ts(), at) == 0) {
+      entries.insertDeleted(
+          incidentId,
+          was.at(),
+          was.author(),
+          was.channelId(),
+          was.ts(),
+          was.threadTs(),
+          exploration,
+          at);
+    }
   }
 
   boolean pin(String channelId, String ts, boolean added) {

@@ -33,10 +33,10 @@ class MessageDeletedEventListener implements SlackEventListener<MessageDeletedEv
   public void handle(EventsApiPayload<MessageDeletedEvent> payload, EventContext ctx) {
     MessageDeletedEvent e = payload.getEvent();
     MessageDeletedEvent.Message was = e.getPreviousMessage();
-    String author = was == null ? null : was.getUser() != null ? was.getUser() : was.getBotId();
     if (was != null && Own.isOwn(ctx, was.getUser(), was.getBotId())) {
       return; // Warroom's own posts are not in the timeline
     }
+    String author = was == null ? null : was.getUser() != null ? was.getUser() : was.getBotId();
     CapturedMessage deleted =
         new CapturedMessage(
             e.getChannel(),
