@@ -23,6 +23,14 @@ public interface CommandListener {
   /** Whether it only works inside an incident's channel. */
   boolean inIncidentChannel();
 
+  /**
+   * Whether {@link #handle} always returns well within Slack's three seconds by itself, because it
+   * waits for no database or bounds its own waits. The others run under {@link CommandDeadline}.
+   */
+  default boolean answersInTime() {
+    return false;
+  }
+
   /** Handles the command and returns the ack, within Slack's three seconds. */
   Response handle(CommandCall call, SlashCommandContext ctx) throws Exception;
 }

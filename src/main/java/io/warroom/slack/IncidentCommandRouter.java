@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes {@code /incident <subcommand> ...} to its {@link CommandListener}. No subcommand means
  * {@code declare}; an unknown one gets the help. A {@link Refusal} becomes a private message saying
- * what to type instead.
+ * what to type instead. Commands that may wait for the database answer within Slack's three seconds
+ * through {@link CommandDeadline}.
  */
 @Singleton
 class IncidentCommandRouter {
@@ -26,8 +27,10 @@ class IncidentCommandRouter {
   private final Map<String, CommandListener> byName = new HashMap<>();
   private final CommandListener help;
   private final CommandListener declare;
+  private final CommandDeadline deadline;
 
-  IncidentCommandRouter(List<CommandListener> listeners) {
+  IncidentCommandRouter(List<CommandListener> listeners, CommandDeadline deadline) {
+    this.deadline = deadline;
     for (CommandListener l : listeners) {
       byName.put(l.name(), l);
       l.aliases().forEach(a -> byName.put(a, l));
@@ -50,6 +53,15 @@ class IncidentCommandRouter {
             p.getTriggerId(),
             p.getResponseUrl(),
             args == null ? "" : args);
+    if (listener.answersInTime()) {
+      return answer(listener, word, call, ctx);
+    }
+    return deadline.answer(listener.name(), call, ctx, () -> answer(listener, word, call, ctx));
+  }
+
+  /** The listener's answer; a refusal or a failure becomes a private message saying so. */
+  private static Response answer(
+      CommandListener listener, String word, CommandCall call, SlashCommandContext ctx) {
     try {
       return listener.handle(call, ctx);
     } catch (Refusal refusal) {

@@ -9,12 +9,17 @@ import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import io.warroom.support.Whispers;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A database that does not answer in time (here: every pooled connection is taken). Slack shows the
- * user an error after 3 s, and a user who sees one declares again; so the declaration must answer
+ * user an error after 3 s, and a user who sees one types the command again; so commands must answer
  * in time and say what happened.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +54,10 @@ class SlowDatabaseTest {
                 "datasources.default.maximum-pool-size",
                 POOL,
                 "datasources.default.connection-timeout",
-                6000));
+                6000,
+                // One thread for commands that wait for the database, so a second one queues.
+                "warroom.commands.threads",
+                1));
   }
 
   @AfterAll
@@ -90,14 +98,83 @@ class SlowDatabaseTest {
     assertFalse(
         slack.channelNames().stream().anyMatch(n -> n.contains("orders-database-down")),
         slack.channelNames().toString());
-    assertEquals(1, incidents(), "only the second declaration is stored");
+    assertEquals(0, incidents("Orders database down"), "the withdrawn declaration");
+    assertEquals(1, incidents("Checkout down"));
   }
 
-  private int incidents() throws Exception {
+  /**
+   * The database takes 3.5 s: an update that has begun is still answered in time, told it is under
+   * way, and confirmed later, once; a note that could not begin in time is never done.
+   */
+  @Test
+  void aCommandTheDatabaseKeepsWaitingIsAnsweredInTimeAndDoneOnceOrNotAtAll() throws Exception {
+    slack.app().command(alice, general, "declare sev2 Search results stale");
+    Room room = Room.awaitContaining(slack, "search-results-stale");
+    int whispers = Whispers.count(slack, alice);
+    HikariDataSource pool = app.bean(DataSource.class).unwrap(HikariDataSource.class);
+    List<Connection> held = new ArrayList<>();
+    for (int i = 0; i < POOL; i++) {
+      held.add(pool.getConnection());
+    }
+    ExecutorService senders = Executors.newFixedThreadPool(2);
+    Future<Timed> update;
+    Future<Timed> note;
+    try {
+      update = senders.submit(() -> timed(room, "update Reindexing from the snapshot"));
+      Thread.sleep(200); // the update takes the one command thread first
+      note = senders.submit(() -> timed(room, "note Checked the indexer dashboards"));
+      Thread.sleep(3500);
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+      senders.shutdown();
+    }
+
+    Timed updated = update.get();
+    assertTrue(updated.millis < 3000, "answered in " + updated.millis + " ms");
+    assertTrue(updated.reply.text().contains("still being done"), updated.reply.text());
+    Timed noted = note.get();
+    assertTrue(noted.millis < 3000, "answered in " + noted.millis + " ms");
+    assertTrue(noted.reply.text().contains("was not done and nothing changed"), noted.reply.text());
+
+    // The update's own answer follows, and the update is posted once.
+    Whispers.awaitNew(slack, alice, whispers, "Update posted");
+    TestApp.await(
+        "the update in the room",
+        () -> !room.botPostsContaining("Reindexing from the snapshot").isEmpty());
+    // A command after it runs on the same thread, so the withdrawn note would have run by now.
+    AppLink.Reply later = slack.app().command(alice, room.id, "note Indexer caught up");
+    assertTrue(later.text().contains("Noted"), later.text());
+    assertEquals(1, room.botPostsContaining("Reindexing from the snapshot").size());
+    assertEquals(1, timelineEntries("Indexer caught up"));
+    assertEquals(0, timelineEntries("Checked the indexer dashboards"), "the withdrawn note");
+  }
+
+  private record Timed(AppLink.Reply reply, long millis) {}
+
+  private Timed timed(Room room, String command) {
+    long started = System.nanoTime();
+    AppLink.Reply reply = slack.app().command(alice, room.id, command);
+    return new Timed(reply, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private int incidents(String title) throws Exception {
+    return count("SELECT COUNT(*) FROM incident WHERE title = ?", title);
+  }
+
+  private int timelineEntries(String containing) throws Exception {
+    return count("SELECT COUNT(*) FROM timeline_entry WHERE text LIKE ?", "%" + containing + "%");
+  }
+
+  private int count(String sql, String parameter) throws Exception {
     try (Connection db = DriverManager.getConnection(app.jdbcUrl, "sa", "");
-        ResultSet r = db.createStatement().executeQuery("SELECT COUNT(*) FROM incident")) {
-      r.next();
-      return r.getInt(1);
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet r = query.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
     }
   }
 }

@@ -51,6 +51,12 @@ class DeclareCommandListener implements CommandListener {
     return "declare an incident and open its war room (no title opens a form)";
   }
 
+  /** Storing the incident has its own deadline ({@link IncidentService#declare}). */
+  @Override
+  public boolean answersInTime() {
+    return true;
+  }
+
   @Override
   public boolean inIncidentChannel() {
     return false;

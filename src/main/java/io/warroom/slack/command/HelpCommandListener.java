@@ -39,6 +39,12 @@ class HelpCommandListener implements CommandListener {
     return "this help";
   }
 
+  /** The help is made once, from the listeners; it reads no database. */
+  @Override
+  public boolean answersInTime() {
+    return true;
+  }
+
   @Override
   public boolean inIncidentChannel() {
     return false;
