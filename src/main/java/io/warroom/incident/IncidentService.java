@@ -1,6 +1,7 @@
 package io.warroom.incident;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.storage.GroupCommit;
@@ -45,6 +46,7 @@ public class IncidentService {
   private final GroupCommit groupCommit;
   private final DeclarationIntake intake;
   private final IncidentLocks locks;
+  private final HandledRequestRepository handled;
 
   IncidentService(
       IncidentRepository incidents,
@@ -54,8 +56,10 @@ public class IncidentService {
       GroupCommit groupCommit,
       DeclarationIntake intake,
       IncidentLocks locks,
+      HandledRequestRepository handled,
       Clock clock) {
     this.locks = locks;
+    this.handled = handled;
     this.groupCommit = groupCommit;
     this.intake = intake;
     this.actionItems = actionItems;
@@ -155,8 +159,21 @@ public class IncidentService {
   /** Posts a status update for stakeholders; the next one is owed after its promised time. */
   @Transactional
   public Incident postUpdate(long incidentId, StatusUpdate update, String by) {
+    return postUpdate(incidentId, update, by, null);
+  }
+
+  /**
+   * Like {@link #postUpdate(long, StatusUpdate, String)}, once per request key: the same request
+   * again (a modal submitted anew after Slack gave up on the first answer) changes nothing.
+   */
+  @Transactional
+  public Incident postUpdate(
+      long incidentId, StatusUpdate update, String by, @Nullable String requestKey) {
     StatusUpdate clean = check(update);
     Incident incident = lockOpen(incidentId);
+    if (requestKey != null && handled.claim(requestKey, clock.instant()) == 0) {
+      return incident; // posted by the first submission
+    }
     Status status = clean.status() != null ? clean.status() : incident.status();
     Incident updated = incidents.update(incident.withStatus(status, incident.mitigatedAt(), null));
     events.publishEvent(new IncidentEvent.StatusUpdated(updated, clean, by, clock.instant()));

@@ -146,9 +146,14 @@ public final class AppLink {
     return post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
   }
 
+  /** Slack waits this long for the answer to a submission, then ignores it (FACTS.md). */
+  static final Duration ACK_WITHIN = Duration.ofSeconds(3);
+
   /**
-   * A user submits a modal. {@code values} maps each input's {@code action_id} to what was entered:
-   * text, the chosen option's value, a user id, or comma-separated checkbox values.
+   * A user submits a modal. An answer after {@link #ACK_WITHIN} is ignored, as Slack does: the
+   * modal stays open, and the user may submit it again. {@code values} maps each input's {@code
+   * action_id} to what was entered: text, the chosen option's value, a user id, or comma-separated
+   * checkbox values.
    */
   public Reply submit(String userId, String viewId, Map<String, String> values) {
     ObjectNode payload;
@@ -165,8 +170,13 @@ public final class AppLink {
       payload.set("view", v);
       payload.putArray("response_urls");
     }
+    long sent = System.nanoTime();
     Reply reply =
         post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
+    if (System.nanoTime() - sent > ACK_WITHIN.toNanos()) {
+      // Slack has given up on the answer: the modal stays open as it was, and says it failed.
+      return reply;
+    }
     synchronized (ws) {
       applyViewAnswer(view, reply);
       ws.changed("view");

@@ -151,6 +151,69 @@ class SlowDatabaseTest {
     assertEquals(0, timelineEntries("Checked the indexer dashboards"), "the withdrawn note");
   }
 
+  /**
+   * Slack ignores a modal's answer after 3 s and keeps it open, so the user submits it again: the
+   * update the late first submission posted is not posted a second time.
+   */
+  @Test
+  void aStatusUpdateSubmittedAgainAfterALateAnswerIsPostedOnce() throws Exception {
+    slack.app().command(alice, general, "declare sev2 Cache stampede");
+    Room room = Room.awaitContaining(slack, "cache-stampede");
+    slack.app().command(alice, room.id, "update");
+    TestApp.await("the Status Update modal", () -> updateModal().isPresent());
+    String view = updateModal().orElseThrow();
+    Map<String, String> form =
+        Map.of(
+            SlackIds.UPDATE_STATUS,
+            "IDENTIFIED",
+            SlackIds.UPDATE_IMPACT,
+            "Product pages slow for everyone",
+            SlackIds.UPDATE_NEXT_IN,
+            "30");
+    HikariDataSource pool = app.bean(DataSource.class).unwrap(HikariDataSource.class);
+    List<Connection> held = new ArrayList<>();
+    for (int i = 0; i < POOL; i++) {
+      held.add(pool.getConnection());
+    }
+    Thread release =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(3500);
+                for (Connection c : held) {
+                  c.close();
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    release.start();
+    slack.app().submit(alice, view, form);
+    release.join();
+    assertTrue(updateModal().isPresent(), "Slack gave up on the late answer: the modal is open");
+
+    AppLink.Reply again = slack.app().submit(alice, view, form);
+    assertEquals(200, again.status());
+    assertFalse(again.body().contains("errors"), again.body());
+    assertTrue(updateModal().isEmpty(), "the second answer closes the modal");
+    TestApp.await(
+        "the update in the room",
+        () -> !room.botPostsContaining("Product pages slow for everyone").isEmpty());
+    // Both submissions are answered; anything the second posted would be queued by now.
+    AppLink.Reply later = slack.app().command(alice, room.id, "note Stampede over");
+    assertTrue(later.text().contains("Noted"), later.text());
+    TestApp.await(
+        "the note in the room", () -> !room.botPostsContaining("Stampede over").isEmpty());
+    assertEquals(1, room.botPostsContaining("Product pages slow for everyone").size());
+  }
+
+  private java.util.Optional<String> updateModal() {
+    return slack.modals(alice).stream()
+        .filter(m -> m.open() && m.callbackId().equals(SlackIds.UPDATE_VIEW))
+        .map(m -> m.id())
+        .findFirst();
+  }
+
   private record Timed(AppLink.Reply reply, long millis) {}
 
   private Timed timed(Room room, String command) {

@@ -11,6 +11,7 @@ import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Role;
 import io.warroom.incident.Severity;
+import io.warroom.incident.StatusUpdate;
 import io.warroom.support.Async;
 import io.warroom.support.Incidents;
 import io.warroom.support.TestApp;
@@ -117,6 +118,21 @@ abstract class WarRoomStorageContract {
     assertTrue(first.created());
     assertEquals(false, second.created());
     assertEquals(first.incident().id(), second.incident().id());
+  }
+
+  /** A modal submitted again after a late answer: its update is queued for posting once. */
+  @Test
+  void aStatusUpdateWithARequestKeyIsQueuedOnce() {
+    Incident incident = declare("Update once");
+    int before = outbox.findByIncidentIdAndDeliveredAtIsNullOrderById(incident.id()).size();
+    StatusUpdate update = StatusUpdate.quick("Failing over to the standby");
+
+    incidents.postUpdate(incident.id(), update, "U1", "update-view:V-contract");
+    int once = outbox.findByIncidentIdAndDeliveredAtIsNullOrderById(incident.id()).size();
+    incidents.postUpdate(incident.id(), update, "U1", "update-view:V-contract");
+
+    assertTrue(once > before, "the first submission queues the update");
+    assertEquals(once, outbox.findByIncidentIdAndDeliveredAtIsNullOrderById(incident.id()).size());
   }
 
   /**

@@ -42,7 +42,9 @@ class StatusUpdateViewListener implements ViewListener {
     StatusUpdate update = reading.update();
     try {
       long id = Long.parseLong(view.getPrivateMetadata());
-      incidents.postUpdate(id, update, request.getPayload().getUser().getId());
+      // Slack keeps a modal open when its answer came late, and the user submits it again.
+      incidents.postUpdate(
+          id, update, request.getPayload().getUser().getId(), "update-view:" + view.getId());
     } catch (Refusal refusal) {
       return ctx.ackWithErrors(Map.of(SlackIds.UPDATE_IMPACT, refusal.getMessage()));
     }
