@@ -41,6 +41,16 @@ interface WarRoomRepository extends CrudRepository<WarRoom, Long> {
           + " AND o.delivered_at IS NULL))")
   List<Long> findNeedingWork(Instant now);
 
+  /**
+   * Rooms whose back-off after a failure has passed and that nobody holds: what the frequent sweep
+   * looks for. A failed pass leaves its work in place and sets {@code retry_at}; a pass that
+   * succeeds clears it. Reads only the rows with a {@code retry_at} (index {@code war_room_retry}).
+   */
+  @Query(
+      "SELECT incident_id FROM war_room WHERE retry_at <= :now"
+          + " AND (lease_until IS NULL OR lease_until < :now)")
+  List<Long> findRetriesDue(Instant now);
+
   /** 1 when this room has work: no channel yet, a card behind the incident, or queued posts. */
   @Query(
       "SELECT COUNT(*) FROM war_room w JOIN incident i ON i.id = w.incident_id"

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * time. A replica claims a room with a lease in the database, runs the pass, releases the lease and
  * then looks again for work that arrived meanwhile, so no wake-up is lost between replicas.
  * Failures back off (honouring Retry-After); a sweep every second picks up rooms whose back-off has
- * passed and rooms whose lease holder died.
+ * passed. Every {@code warroom.delivery.full-sweep} (and at start) the sweep looks at every room
+ * instead, for any with work: rooms whose lease holder died, and changes whose wake-up was lost
+ * because the replica that committed them died first. That look reads every room ever built, so it
+ * is not made every second.
  */
 @Singleton
 public class WarRoomSync {
@@ -42,6 +46,9 @@ public class WarRoomSync {
   private final TaskScheduler scheduler;
   private final Clock clock;
   private final Duration sweepEvery;
+  private final long fullSweepNanos;
+  private volatile long lastFullSweep;
+  private volatile boolean swept;
   private final Duration firstBackoff;
   private final Duration lease;
   private final ExecutorService workers;
@@ -58,7 +65,9 @@ public class WarRoomSync {
       @Value("${warroom.delivery.sweep:1s}") Duration sweepEvery,
       @Value("${warroom.delivery.threads:4}") int threads,
       @Value("${warroom.delivery.first-backoff:1s}") Duration firstBackoff,
-      @Value("${warroom.delivery.lease:60s}") Duration lease) {
+      @Value("${warroom.delivery.lease:60s}") Duration lease,
+      @Value("${warroom.delivery.full-sweep:15s}") Duration fullSweepEvery) {
+    this.fullSweepNanos = fullSweepEvery.toNanos();
     this.firstBackoff = firstBackoff;
     this.lease = lease;
     this.rooms = rooms;
@@ -117,11 +126,22 @@ public class WarRoomSync {
     }
   }
 
-  /** Finds every room with work whose back-off has passed and kicks it. */
+  /**
+   * Kicks the rooms whose back-off has passed; at start and every full-sweep interval, every room
+   * with work whose back-off has passed instead.
+   */
   void sweep() {
-    for (Long id : rooms.findNeedingWork(clock.instant())) {
-      kick(id);
+    Instant now = clock.instant();
+    long tick = System.nanoTime();
+    List<Long> due;
+    if (!swept || tick - lastFullSweep >= fullSweepNanos) {
+      due = rooms.findNeedingWork(now);
+      swept = true;
+      lastFullSweep = tick;
+    } else {
+      due = rooms.findRetriesDue(now);
     }
+    due.forEach(this::kick);
   }
 
   private void sweepQuietly() {

@@ -41,7 +41,7 @@ import javax.sql.DataSource;
  * command; every declare creates a real incident whose war room is built in the background, as in
  * production. Run by {@code mvn -B -q -Pbench verify}; see {@code docs/benchmarks.md}.
  */
-final class AckLatencyBench {
+public final class AckLatencyBench {
 
   private static final String WARROOM = "/slack/events";
   private static final String BARE = "/bench/bare/events";
@@ -51,7 +51,7 @@ final class AckLatencyBench {
   private static final int ROUNDS = setting("BENCH_ROUNDS", 3);
 
   /** The options of application.yml's default H2 URL; only the file differs. */
-  static final String H2_OPTIONS =
+  public static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
   /**
@@ -155,7 +155,7 @@ final class AckLatencyBench {
   }
 
   /** Deletes a temporary folder and what is in it (a benchmark's H2 file grows to 0.5 GB). */
-  static void deleteTree(Path dir) throws IOException {
+  public static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
@@ -168,7 +168,7 @@ final class AckLatencyBench {
    * those (the profile passes {@code -Dbench} on to every forked benchmark JVM); unset or {@code
    * all} runs every one.
    */
-  static boolean selected(String name) {
+  public static boolean selected(String name) {
     String chosen = System.getProperty("bench", "all").strip();
     boolean run =
         chosen.isEmpty()

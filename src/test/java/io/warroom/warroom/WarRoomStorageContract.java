@@ -200,11 +200,18 @@ abstract class WarRoomStorageContract {
   void failuresBackOffUntilTheirTime() {
     long id = declare("Backoff contract").id();
     Instant now = Instant.now();
+    assertTrue(!rooms.findRetriesDue(now).contains(id), "no failure: not the frequent sweep's");
     rooms.recordFailure(id, now.plusSeconds(30), "chat.postMessage: HTTP 500");
     assertTrue(!rooms.findNeedingWork(now).contains(id), "waits");
+    assertTrue(!rooms.findRetriesDue(now).contains(id), "waits");
     assertTrue(rooms.findNeedingWork(now.plusSeconds(31)).contains(id), "then retried");
+    assertTrue(rooms.findRetriesDue(now.plusSeconds(31)).contains(id), "then retried");
+    assertEquals(1, rooms.claim(id, "host-a:8080/1", now.plusSeconds(90), now.plusSeconds(31)));
+    assertTrue(!rooms.findRetriesDue(now.plusSeconds(31)).contains(id), "unless held");
+    rooms.release(id, "host-a:8080/1");
     rooms.clearFailures(id);
     assertTrue(rooms.findNeedingWork(now).contains(id));
+    assertTrue(!rooms.findRetriesDue(now.plusSeconds(31)).contains(id), "cleared");
   }
 
   @Test

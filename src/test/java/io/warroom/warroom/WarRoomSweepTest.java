@@ -1,0 +1,78 @@
+package io.warroom.warroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.warroom.sandbox.FakeSlack;
+import io.warroom.sandbox.Faults.Fault;
+import io.warroom.support.Room;
+import io.warroom.support.TestApp;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery sweep in its two kinds: the frequent one, which reads only the rooms whose back-off
+ * has passed, and the full one, which reads every room and finds work whose wake-up was lost.
+ */
+class WarRoomSweepTest {
+
+  /** With the full sweep an hour away, only the frequent one can retry a failed step. */
+  @Test
+  void aFailedStepIsRetriedByTheFrequentSweep() {
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    String alice = slack.user("alice");
+    String general = slack.channel("general", false, alice, alice);
+    try (TestApp app =
+        TestApp.start(
+            slack,
+            TestApp.inMemoryDatabase(),
+            Map.of(
+                "warroom.delivery.full-sweep", "1h",
+                "warroom.delivery.first-backoff", "300ms"))) {
+      slack.faults().inject("conversations.create", 1, Fault.serverError());
+
+      slack.app().command(alice, general, "declare sev2 Retry by sweep");
+
+      Room room = Room.awaitContaining(slack, "retry-by-sweep");
+      TestApp.await("the card", () -> !room.botMessages().isEmpty());
+      assertEquals(
+          1, slack.channelNames().stream().filter(n -> n.contains("retry-by-sweep")).count());
+    }
+  }
+
+  /**
+   * A change committed by a replica that died before waking its delivery (here: written straight to
+   * the database) is found by the next full sweep, and the topic catches up.
+   */
+  @Test
+  void aChangeWhoseWakeUpWasLostIsFoundByTheFullSweep() throws Exception {
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    String alice = slack.user("alice");
+    String general = slack.channel("general", false, alice, alice);
+    try (TestApp app =
+        TestApp.start(
+            slack,
+            TestApp.inMemoryDatabase(),
+            Map.of("warroom.delivery.sweep", "100ms", "warroom.delivery.full-sweep", "1s"))) {
+      slack.app().command(alice, general, "declare sev3 Lost wake-up");
+      Room room = Room.awaitContaining(slack, "lost-wake-up");
+      TestApp.await("the topic", () -> room.topic().contains("SEV3"));
+
+      try (Connection db = DriverManager.getConnection(app.jdbcUrl, "sa", "");
+          PreparedStatement change =
+              db.prepareStatement(
+                  "UPDATE incident SET severity = 'SEV1', revision = revision + 1"
+                      + " WHERE title = 'Lost wake-up'")) {
+        assertEquals(1, change.executeUpdate());
+      }
+
+      TestApp.await(
+          "the topic to catch up", Duration.ofSeconds(10), () -> room.topic().contains("SEV1"));
+      assertTrue(room.topic().contains("SEV1"), room.topic());
+    }
+  }
+}
