@@ -23,19 +23,14 @@ class WarRoomSweepTest {
   /** With the full sweep an hour away, only the frequent one can retry a failed step. */
   @Test
   void aFailedStepIsRetriedByTheFrequentSweep() {
-    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
-    String alice = slack.user("alice");
-    String general = slack.channel("general", false, alice, alice);
     try (TestApp app =
-        TestApp.start(
-            slack,
-            TestApp.inMemoryDatabase(),
+        start(
             Map.of(
-                "warroom.delivery.full-sweep", "1h",
-                "warroom.delivery.first-backoff", "300ms"))) {
+                "warroom.delivery.full-sweep", "1h", "warroom.delivery.first-backoff", "300ms"))) {
+      FakeSlack slack = app.slack;
       slack.faults().inject("conversations.create", 1, Fault.serverError());
 
-      slack.app().command(alice, general, "declare sev2 Retry by sweep");
+      declare(app, "declare sev2 Retry by sweep");
 
       Room room = Room.awaitContaining(slack, "retry-by-sweep");
       TestApp.await("the card", () -> !room.botMessages().isEmpty());
@@ -50,15 +45,10 @@ class WarRoomSweepTest {
    */
   @Test
   void aChangeWhoseWakeUpWasLostIsFoundByTheFullSweep() throws Exception {
-    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
-    String alice = slack.user("alice");
-    String general = slack.channel("general", false, alice, alice);
     try (TestApp app =
-        TestApp.start(
-            slack,
-            TestApp.inMemoryDatabase(),
-            Map.of("warroom.delivery.sweep", "100ms", "warroom.delivery.full-sweep", "1s"))) {
-      slack.app().command(alice, general, "declare sev3 Lost wake-up");
+        start(Map.of("warroom.delivery.sweep", "100ms", "warroom.delivery.full-sweep", "1s"))) {
+      FakeSlack slack = app.slack;
+      declare(app, "declare sev3 Lost wake-up");
       Room room = Room.awaitContaining(slack, "lost-wake-up");
       TestApp.await("the topic", () -> room.topic().contains("SEV3"));
 
@@ -74,5 +64,17 @@ class WarRoomSweepTest {
           "the topic to catch up", Duration.ofSeconds(10), () -> room.topic().contains("SEV1"));
       assertTrue(room.topic().contains("SEV1"), room.topic());
     }
+  }
+
+  private static TestApp start(Map<String, Object> settings) {
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    return TestApp.start(slack, TestApp.inMemoryDatabase(), settings);
+  }
+
+  /** Alice types the command in #general. */
+  private static void declare(TestApp app, String command) {
+    String alice = app.slack.user("alice");
+    String general = app.slack.channel("general", false, alice, alice);
+    app.slack.app().command(alice, general, command);
   }
 }
