@@ -118,6 +118,11 @@ class CommandDeadline {
         () -> ctx.getSlack().send(call.responseUrl(), body));
   }
 
+  /** For tests: the command threads running a command now. */
+  int busyThreads() {
+    return pool.getActiveCount();
+  }
+
   @PreDestroy
   void stop() {
     pool.shutdown();
