@@ -48,7 +48,6 @@ public class WarRoomSync {
   private final Duration sweepEvery;
   private final long fullSweepNanos;
   private volatile long lastFullSweep;
-  private volatile boolean swept;
   private final Duration firstBackoff;
   private final Duration lease;
   private final ExecutorService workers;
@@ -68,6 +67,7 @@ public class WarRoomSync {
       @Value("${warroom.delivery.lease:60s}") Duration lease,
       @Value("${warroom.delivery.full-sweep:15s}") Duration fullSweepEvery) {
     this.fullSweepNanos = fullSweepEvery.toNanos();
+    this.lastFullSweep = System.nanoTime() - fullSweepNanos; // the first sweep is a full one
     this.firstBackoff = firstBackoff;
     this.lease = lease;
     this.rooms = rooms;
@@ -134,9 +134,8 @@ public class WarRoomSync {
     Instant now = clock.instant();
     long tick = System.nanoTime();
     List<Long> due;
-    if (!swept || tick - lastFullSweep >= fullSweepNanos) {
+    if (tick - lastFullSweep >= fullSweepNanos) {
       due = rooms.findNeedingWork(now);
-      swept = true;
       lastFullSweep = tick;
     } else {
       due = rooms.findRetriesDue(now);
