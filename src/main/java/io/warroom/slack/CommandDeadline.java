@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * database). Slack shows the user an error after 3 s without saying whether the command was done,
  * and a user who sees it types the command again: a second update, note or task.
  *
- * <p>The work runs on a thread of its own while the request waits for it, at most {@link
- * #PATIENCE}. If it is done by then, its answer is the ack, as if nothing had happened. If not:
+ * <p>The work runs on a thread of its own while the request waits for it, at most 2 s (internal
+ * setting {@code warroom.commands.patience}). If it is done by then, its answer is the ack, as if
+ * nothing had happened. If not:
  *
  * <ul>
  *   <li>work that has not begun is withdrawn and never runs, and the user is told nothing was done;
@@ -37,14 +38,20 @@ class CommandDeadline {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandDeadline.class);
 
-  /** Leaves Slack's 3 s room for the network and for the request's own handling. */
-  static final Duration PATIENCE = Duration.ofSeconds(2);
-
   private final AfterAck afterAck;
+  private final Duration patience;
   private final ThreadPoolExecutor pool;
 
-  CommandDeadline(AfterAck afterAck, @Value("${warroom.commands.threads:8}") int threads) {
+  /**
+   * @param patience how long the request waits for the work: 2 s leaves Slack's 3 s room for the
+   *     network and for the request's own handling
+   */
+  CommandDeadline(
+      AfterAck afterAck,
+      @Value("${warroom.commands.patience:2s}") Duration patience,
+      @Value("${warroom.commands.threads:8}") int threads) {
     this.afterAck = afterAck;
+    this.patience = patience;
     AtomicInteger n = new AtomicInteger();
     int size = Math.max(1, threads);
     this.pool =
@@ -63,7 +70,7 @@ class CommandDeadline {
 
   /**
    * Runs the work of {@code /incident <command>} and returns the ack: the work's own answer if it
-   * is done within {@link #PATIENCE}, otherwise what became of it.
+   * is done within the patience, otherwise what became of it.
    */
   Response answer(
       String command, CommandCall call, SlashCommandContext ctx, Supplier<Response> work) {
@@ -76,13 +83,17 @@ class CommandDeadline {
       return Replies.refuse(ctx, notDone(command));
     }
     try {
-      return task.answer.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+      return task.answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
       if (task.withdraw()) {
-        LOG.warn("/incident {} withdrawn: it had not begun after {} ms", command, PATIENCE);
+        LOG.warn(
+            "/incident {} withdrawn: it had not begun after {} ms", command, patience.toMillis());
         return Replies.refuse(ctx, notDone(command));
       }
-      LOG.warn("/incident {} still running after {} ms; it will answer late", command, PATIENCE);
+      LOG.warn(
+          "/incident {} still running after {} ms; it will answer late",
+          command,
+          patience.toMillis());
       task.answer.thenAccept(late -> answerLate(command, call, ctx, late));
       return Replies.ephemeral(
           ctx,
