@@ -18,4 +18,8 @@ interface HandledRequestRepository extends GenericRepository<HandledRequest, Str
       "INSERT INTO handled_request (request_key, handled_at) VALUES (:requestKey, :at)"
           + " ON CONFLICT DO NOTHING")
   int claim(String requestKey, Instant at);
+
+  /** Forgets the requests handled before this instant; how many it forgot. */
+  @Query("DELETE FROM handled_request WHERE handled_at < :before")
+  int forgetBefore(Instant before);
 }
