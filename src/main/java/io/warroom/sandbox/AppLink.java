@@ -146,6 +146,33 @@ public final class AppLink {
     return post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
   }
 
+  /** A user presses a button on the Home tab Warroom published for them. */
+  public Reply clickHome(String userId, String actionId) {
+    return post(homeClickBody(userId, actionId), "application/x-www-form-urlencoded", Map.of());
+  }
+
+  /**
+   * The form body Slack sends when a user presses a button on their Home tab, with a fresh trigger:
+   * the view is the container, and there is no response URL.
+   */
+  public String homeClickBody(String userId, String actionId) {
+    ObjectNode payload;
+    synchronized (ws) {
+      View home = ws.homes.get(userId);
+      if (home == null) {
+        throw new IllegalArgumentException("no Home tab published for " + userId);
+      }
+      payload = base("block_actions", userId);
+      ObjectNode container = payload.putObject("container");
+      container.put("type", "view");
+      container.put("view_id", home.id);
+      payload.put("trigger_id", trigger(userId));
+      payload.set("view", ViewsMethods.viewJson(ws, home));
+      payload.putArray("actions").add(action(home.view.path("blocks"), actionId, null));
+    }
+    return form("payload", payload.toString());
+  }
+
   /** Slack waits this long for the answer to a submission, then ignores it (FACTS.md). */
   static final Duration ACK_WITHIN = Duration.ofSeconds(3);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.warroom.chat.ChatAction;
 import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.Faults.Fault;
@@ -206,6 +207,64 @@ class DeclareModalTest {
     assertTrue(
         slack.modals(alice).stream().anyMatch(m -> m.id().equals(view) && m.open()),
         "the Declare form is open");
+  }
+
+  /** The user opens Warroom's Home tab; returns its Declare button's action id. */
+  private String openHome(String user) {
+    ObjectNode opened = new ObjectMapper().createObjectNode();
+    opened.put("type", "app_home_opened");
+    opened.put("user", user);
+    opened.put("channel", "D0HOME" + user);
+    opened.put("tab", "home");
+    opened.put("event_ts", System.currentTimeMillis() / 1000 + ".000001");
+    assertEquals(200, slack.sendEvent(opened).status());
+    TestApp.await("the Home tab", () -> slack.home(user).isPresent());
+    return slack.home(user).get().findValues("action_id").stream()
+        .map(a -> a.asText())
+        .filter(a -> a.equals(SlackIds.actionId(ChatAction.DECLARE)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Declare button: " + slack.home(user)));
+  }
+
+  private long declareForms(String user) {
+    return slack.modals(user).stream()
+        .filter(m -> SlackIds.DECLARE_VIEW.equals(m.view().path("callback_id").asText()))
+        .count();
+  }
+
+  private String homeText(String user) {
+    return slack.home(user).map(Object::toString).orElse("");
+  }
+
+  /**
+   * A press on the Home tab has no response URL, so when Slack will not open the form the Home tab
+   * itself says so, and what to do instead; once the form opens, the notice goes.
+   */
+  @Test
+  void aDeclareFormSlackWillNotOpenFromTheHomeTabIsExplainedThere() {
+    String declare = openHome(dave);
+    long forms = declareForms(dave);
+    // The press reaches Warroom when its trigger's 3 s are over (freshly signed: it is valid).
+    String late = slack.app().homeClickBody(dave, declare);
+    sleep(3100);
+
+    assertEquals(
+        200, slack.app().post(late, "application/x-www-form-urlencoded", Map.of()).status());
+
+    TestApp.await(
+        "the Home tab explains", () -> homeText(dave).contains("did not open the Declare form"));
+    String home = homeText(dave);
+    assertTrue(home.contains("`expired_trigger_id`"), home);
+    assertTrue(home.contains("`/incident declare [sev1-4] &lt;title&gt;`"), home);
+    assertTrue(home.contains("Declare an incident"), "the button is still there: " + home);
+    assertEquals(forms, declareForms(dave), "no form opened");
+
+    assertEquals(200, slack.app().clickHome(dave, declare).status());
+
+    TestApp.await("the form", () -> declareForms(dave) == forms + 1);
+    TestApp.await(
+        "the notice taken away", () -> !homeText(dave).contains("did not open the Declare form"));
+    assertTrue(homeText(dave).contains("Declare an incident"), homeText(dave));
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
+import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatAction;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
@@ -27,9 +28,18 @@ final class HomeView {
 
   private HomeView() {}
 
-  static View render(List<Incident> open, WarRooms rooms, Heartbeats heartbeats, String viewer) {
+  /** {@code notice}, when given, is mrkdwn shown above everything else (a failure to explain). */
+  static View render(
+      List<Incident> open,
+      WarRooms rooms,
+      Heartbeats heartbeats,
+      String viewer,
+      @Nullable String notice) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(HeaderBlock.builder().text(plain("Warroom")).build());
+    if (notice != null) {
+      blocks.add(section(":warning: " + notice));
+    }
     blocks.add(
         ActionsBlock.builder()
             .elements(
