@@ -31,8 +31,15 @@ final class SlackChat implements ChatPort {
   private final SlackCalls calls;
   private final Supplier<String> botUserId;
   private final Supplier<String> workspaceUrl;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+
+  /**
+   * The client that sends file bytes to the upload URL Slack hands out, built on the first upload
+   * rather than at start-up: it sets up TLS and a selector thread, and few incidents need it.
+   */
+  private static final class Uploads {
+    static final HttpClient HTTP =
+        HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+  }
 
   SlackChat(
       MethodsClient methods,
@@ -260,7 +267,7 @@ final class SlackChat implements ChatPort {
                     req -> req.filename(filename).length(content.length)));
     try {
       HttpResponse<String> sent =
-          http.send(
+          Uploads.HTTP.send(
               HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
                   .timeout(java.time.Duration.ofSeconds(30))
                   .POST(HttpRequest.BodyPublishers.ofByteArray(content))
