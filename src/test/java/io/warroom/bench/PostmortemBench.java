@@ -138,7 +138,7 @@ public final class PostmortemBench {
                     + "Time is `Postmortems.draft(id)`: reading the incident, its %,d entries, participants"
                     + " and action items from the H2 file database, names from the cache, and rendering"
                     + " the Markdown; %d drafts warm up first, the first of them in a JVM that has not drafted"
-                    + " before (cold; it made %d Web API calls to Slack, %s, one after the other over %d ms, for the names it then caches). Peak heap is the sum of the heap pools'"
+                    + " before (cold; it made %d Web API calls to Slack, %s, asked for several at a time over %d ms, for the names it then caches). Peak heap is the sum of the heap pools'"
                     + " peak usage over the measured runs (the whole JVM: Warroom, the fake Slack and"
                     + " garbage not yet collected); live heap before is what was in use after a full"
                     + " GC before them; allocated is the median per draft on the calling thread."

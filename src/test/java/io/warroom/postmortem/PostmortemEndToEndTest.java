@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
+import io.warroom.sandbox.ApiCall;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.warroom.WarRooms;
@@ -15,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -162,6 +165,51 @@ class PostmortemEndToEndTest {
 
       slack.app().command(alice, room.id, "postmortem");
       TestApp.await("posted again", () -> files(room).size() == 2);
+    }
+  }
+
+  /**
+   * A large incident: the draft needs the names of many people Warroom has not met, and Slack takes
+   * half a second for each. They are asked for several at a time (at most {@link
+   * UserNames#AT_ONCE}), so the draft does not wait for them one after another.
+   */
+  @Test
+  void theNamesOfManyPeopleAreAskedForSeveralAtATime() throws Exception {
+    try (TestApp app = TestApp.start()) {
+      FakeSlack slack = app.slack;
+      String alice = slack.user("alice");
+      String general = slack.channel("general", false, alice, alice);
+      slack.app().command(alice, general, "declare sev2 Search results empty");
+      Room room = Room.awaitContaining(slack, "search-results-empty");
+      List<String> responders = new ArrayList<>();
+      for (int i = 1; i <= 12; i++) {
+        String responder = slack.user("responder" + i);
+        responders.add(responder);
+        slack.join(responder, room.id);
+        slack.post(responder, room.id, "Responder " + i + " checking shard " + i, null);
+      }
+      slack.awaitEvents(Duration.ofSeconds(5));
+      slack.faults().always("users.info", Fault.slow(Duration.ofMillis(500)));
+      int before = slack.calls("users.info").size();
+
+      slack.app().command(alice, room.id, "resolve Index rebuilt");
+
+      TestApp.await(
+          "postmortem file in the war room", Duration.ofSeconds(20), () -> !files(room).isEmpty());
+      String draft = slack.fileContent(files(room).get(0).files().get(0)).orElseThrow();
+      for (int i = 1; i <= 12; i++) {
+        assertTrue(draft.contains("@responder" + i), "responder" + i + " by name:\n" + draft);
+      }
+      List<Long> asked =
+          slack.calls("users.info").stream().skip(before).map(ApiCall::atMillis).sorted().toList();
+      assertTrue(asked.size() >= responders.size(), "asked for each: " + asked.size());
+      long span = asked.get(asked.size() - 1) - asked.get(0);
+      // One after another, 12 names take at least 11 x 500 ms to ask for.
+      assertTrue(span < 2500, "asked for over " + span + " ms");
+      for (long at : asked) {
+        long together = asked.stream().filter(t -> t >= at && t < at + 400).count();
+        assertTrue(together <= UserNames.AT_ONCE, together + " asked for at once");
+      }
     }
   }
 
