@@ -4,6 +4,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.StartupProblem;
 import jakarta.annotation.PreDestroy;
@@ -18,12 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the bot is, asked of Slack with {@code auth.test} on a thread of its own. Start-up waits for
- * the answer, but only so long: a token Slack refuses stops start-up; a Slack that does not answer
- * in time does not, since Warroom must come up during an outage. It then keeps asking until Slack
- * answers. Nothing on the ack path waits for it ({@link BotAuthorization}).
+ * Who the bot is, asked of Slack with {@code auth.test} on a thread of its own, as soon as start-up
+ * begins. Start-up waits for the answer once the rest is ready, but only so long: a token Slack
+ * refuses stops start-up; a Slack that does not answer in time does not, since Warroom must come up
+ * during an outage. It then keeps asking until Slack answers. Nothing on the ack path waits for it
+ * ({@link BotAuthorization}).
  */
 @Context
+@Order(Ordered.HIGHEST_PRECEDENCE) // built first, so the question is asked before the migrations
 class SlackIdentity {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackIdentity.class);
@@ -41,6 +47,8 @@ class SlackIdentity {
   private final CompletableFuture<AuthTestResponse> answer = new CompletableFuture<>();
   private final Thread asking = new Thread(this::askUntilAnswered, "slack-identity");
 
+  private final Duration startWait;
+
   SlackIdentity(
       MethodsClient methods,
       SlackCalls calls,
@@ -49,8 +57,17 @@ class SlackIdentity {
     this.methods = methods;
     this.calls = calls;
     this.settings = settings;
+    this.startWait = startWait;
     asking.setDaemon(true);
     asking.start();
+  }
+
+  /**
+   * Start-up waits here, once every other eager bean is built: Slack answers while the database is
+   * migrated, rather than after.
+   */
+  @EventListener
+  void awaitAnswer(StartupEvent event) {
     try {
       answer.get(startWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
