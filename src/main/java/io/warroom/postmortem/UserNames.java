@@ -1,9 +1,8 @@
 package io.warroom.postmortem;
 
-import io.micronaut.scheduling.TaskExecutors;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatPort;
-import jakarta.inject.Named;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,23 +41,34 @@ class UserNames {
 
   static final int AT_ONCE = 8;
 
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(UserNames.class);
   private static final Duration FRESH = Duration.ofDays(7);
 
   private final ChatUserRepository cache;
   private final ChatPort chat;
   private final Clock clock;
-  private final ExecutorService io;
+  private final ExecutorService askers;
 
-  UserNames(
-      ChatUserRepository cache,
-      ChatPort chat,
-      Clock clock,
-      @Named(TaskExecutors.IO) ExecutorService io) {
+  UserNames(ChatUserRepository cache, ChatPort chat, Clock clock) {
     this.cache = cache;
     this.chat = chat;
     this.clock = clock;
-    this.io = io;
+    AtomicInteger n = new AtomicInteger();
+    this.askers =
+        Executors.newFixedThreadPool(
+            AT_ONCE,
+            r -> {
+              Thread t = new Thread(r, "user-names-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @PreDestroy
+  void stop() {
+    askers.shutdownNow();
   }
 
   Map<String, String> of(Set<String> userIds) {
@@ -90,16 +104,22 @@ class UserNames {
     return names;
   }
 
-  /** Asks the chat platform for these names, {@link #AT_ONCE} at a time; those it gave. */
+  /**
+   * Asks the chat platform for these names, {@link #AT_ONCE} at a time; those it gave within {@link
+   * #PATIENCE}.
+   */
   private Map<String, String> fetch(List<String> ids) {
     Map<String, String> fetched = new ConcurrentHashMap<>();
     Queue<String> left = new ConcurrentLinkedQueue<>(ids);
-    List<Future<?>> askers = new ArrayList<>();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    List<Future<?>> asking = new ArrayList<>();
     for (int i = 0; i < Math.min(AT_ONCE, ids.size()); i++) {
-      askers.add(
-          io.submit(
+      asking.add(
+          askers.submit(
               () -> {
-                for (String id = left.poll(); id != null; id = left.poll()) {
+                for (String id = left.poll();
+                    id != null && System.nanoTime() < deadline;
+                    id = left.poll()) {
                   try {
                     String asked = id;
                     chat.userName(id).ifPresent(name -> fetched.put(asked, name));
@@ -109,9 +129,13 @@ class UserNames {
                 }
               }));
     }
-    for (Future<?> asker : askers) {
+    for (Future<?> asker : asking) {
+      long wait = deadline - System.nanoTime();
       try {
-        asker.get();
+        asker.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException slow) {
+        LOG.warn("Slack gave {} of {} names within {} s", fetched.size(), ids.size(), PATIENCE);
+        break;
       } catch (ExecutionException e) {
         LOG.warn("Fetching names failed: {}", e.getCause().toString());
       } catch (InterruptedException e) {
@@ -119,6 +143,6 @@ class UserNames {
         break;
       }
     }
-    return fetched;
+    return new HashMap<>(fetched);
   }
 }

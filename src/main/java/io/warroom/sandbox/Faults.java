@@ -85,6 +85,12 @@ public final class Faults {
     return this;
   }
 
+  /** How many injected faults of {@code method} no call has met yet. */
+  public synchronized int pending(String method) {
+    Deque<Fault> q = queued.get(method);
+    return q == null ? 0 : q.size();
+  }
+
   public synchronized void clear() {
     queued.clear();
     always.clear();

@@ -242,6 +242,7 @@ class DeclareModalTest {
    */
   @Test
   void aDeclareFormSlackWillNotOpenFromTheHomeTabIsExplainedThere() {
+    slack.faults().clear(); // what other tests injected and left unused
     String declare = openHome(dave);
     long forms = declareForms(dave);
     // The press reaches Warroom when its trigger's 3 s are over (freshly signed: it is valid).
@@ -265,6 +266,33 @@ class DeclareModalTest {
     TestApp.await(
         "the notice taken away", () -> !homeText(dave).contains("did not open the Declare form"));
     assertTrue(homeText(dave).contains("Declare an incident"), homeText(dave));
+  }
+
+  /**
+   * Slack is slow to show the notice, and the user presses again meanwhile: the form opens, and the
+   * slow notice must not land after the Home tab that took it away.
+   */
+  @Test
+  void aSlowNoticeNeverOutlastsTheFormThatOpenedAfterIt() {
+    slack.faults().clear(); // what other tests injected and left unused
+    String declare = openHome(bob);
+    long forms = declareForms(bob);
+    int publishes = slack.calls("views.publish").size();
+    String late = slack.app().homeClickBody(bob, declare);
+    sleep(3100);
+    slack.faults().inject("views.publish", 1, Fault.slow(Duration.ofMillis(2000)));
+
+    assertEquals(
+        200, slack.app().post(late, "application/x-www-form-urlencoded", Map.of()).status());
+    TestApp.await(
+        "the notice reaching Slack, which takes 2 s to show it",
+        () -> slack.faults().pending("views.publish") == 0);
+    assertEquals(200, slack.app().clickHome(bob, declare).status());
+
+    TestApp.await("the form", () -> declareForms(bob) == forms + 1);
+    TestApp.await(
+        "both Home tabs published", () -> slack.calls("views.publish").size() >= publishes + 2);
+    assertFalse(homeText(bob).contains("did not open the Declare form"), homeText(bob));
   }
 
   @Test

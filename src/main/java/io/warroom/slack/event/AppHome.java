@@ -7,8 +7,10 @@ import io.warroom.incident.IncidentService;
 import io.warroom.slack.AfterAck;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes a user's Home tab after the ack: the open incidents and a Declare button, and, when
@@ -23,6 +25,17 @@ public class AppHome {
   private final Heartbeats heartbeats;
   private final AfterAck afterAck;
 
+  /** Users whose Home tab shows a notice, so that the next success can take it away. */
+  private final Set<String> noticed = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Per user, the latest publish asked for, which is also the lock its publishes take. Publishes
+   * run on several threads: each holds its user's lock while it talks to Slack, and one that finds
+   * a newer publish asked for leaves the tab to it. So a slow notice can never land after the view
+   * that took it away, and one user's slow publish never holds up another's.
+   */
+  private final Map<String, AtomicLong> latest = new ConcurrentHashMap<>();
+
   AppHome(IncidentService incidents, WarRooms rooms, Heartbeats heartbeats, AfterAck afterAck) {
     this.incidents = incidents;
     this.rooms = rooms;
@@ -30,18 +43,29 @@ public class AppHome {
     this.afterAck = afterAck;
   }
 
-  /** Users whose Home tab shows a notice, so that the next success can take it away. */
-  private final Set<String> noticed = ConcurrentHashMap.newKeySet();
-
-  /** Draws the user's Home tab now and publishes it after the ack; {@code notice} is mrkdwn. */
+  /**
+   * Draws the user's Home tab and publishes it after the ack, from the state at that moment; {@code
+   * notice} is mrkdwn.
+   */
   public void publish(MethodsClient client, String user, @Nullable String notice) {
     if (notice == null) {
       noticed.remove(user);
     } else {
       noticed.add(user);
     }
-    var view = HomeView.render(incidents.open(), rooms, heartbeats, user, notice);
-    afterAck.run("Publishing App Home", () -> client.viewsPublish(r -> r.userId(user).view(view)));
+    AtomicLong newest = latest.computeIfAbsent(user, u -> new AtomicLong());
+    long asked = newest.incrementAndGet();
+    afterAck.run(
+        "Publishing App Home",
+        () -> {
+          synchronized (newest) {
+            if (newest.get() != asked) {
+              return null; // a newer publish for this user follows, and draws the tab
+            }
+            var view = HomeView.render(incidents.open(), rooms, heartbeats, user, notice);
+            return client.viewsPublish(r -> r.userId(user).view(view));
+          }
+        });
   }
 
   /**
