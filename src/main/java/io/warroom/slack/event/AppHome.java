@@ -8,7 +8,6 @@ import io.warroom.slack.AfterAck;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,16 +24,19 @@ public class AppHome {
   private final Heartbeats heartbeats;
   private final AfterAck afterAck;
 
-  /** Users whose Home tab shows a notice, so that the next success can take it away. */
-  private final Set<String> noticed = ConcurrentHashMap.newKeySet();
-
   /**
-   * Per user, the latest publish asked for, which is also the lock its publishes take. Publishes
-   * run on several threads: each holds its user's lock while it talks to Slack, and one that finds
-   * a newer publish asked for leaves the tab to it. So a slow notice can never land after the view
-   * that took it away, and one user's slow publish never holds up another's.
+   * Each user's Home tab as this process last asked for it. Publishes run on several threads: each
+   * holds its user's tab while it talks to Slack, and one that finds a newer publish asked for
+   * leaves the tab to it. So a slow notice can never land after the view that took it away, and one
+   * user's slow publish never holds up another's.
    */
-  private final Map<String, AtomicLong> latest = new ConcurrentHashMap<>();
+  private final Map<String, Tab> tabs = new ConcurrentHashMap<>();
+
+  /** The latest publish asked for, and whether it shows a notice. */
+  private static final class Tab {
+    final AtomicLong asked = new AtomicLong();
+    volatile boolean notice;
+  }
 
   AppHome(IncidentService incidents, WarRooms rooms, Heartbeats heartbeats, AfterAck afterAck) {
     this.incidents = incidents;
@@ -48,18 +50,14 @@ public class AppHome {
    * notice} is mrkdwn.
    */
   public void publish(MethodsClient client, String user, @Nullable String notice) {
-    if (notice == null) {
-      noticed.remove(user);
-    } else {
-      noticed.add(user);
-    }
-    AtomicLong newest = latest.computeIfAbsent(user, u -> new AtomicLong());
-    long asked = newest.incrementAndGet();
+    Tab tab = tabs.computeIfAbsent(user, u -> new Tab());
+    tab.notice = notice != null;
+    long asked = tab.asked.incrementAndGet();
     afterAck.run(
         "Publishing App Home",
         () -> {
-          synchronized (newest) {
-            if (newest.get() != asked) {
+          synchronized (tab) {
+            if (tab.asked.get() != asked) {
               return null; // a newer publish for this user follows, and draws the tab
             }
             var view = HomeView.render(incidents.open(), rooms, heartbeats, user, notice);
@@ -73,7 +71,8 @@ public class AppHome {
    * there. (Opening the tab again redraws it without the notice anyway.)
    */
   public void withdrawNotice(MethodsClient client, String user) {
-    if (noticed.contains(user)) {
+    Tab tab = tabs.get(user);
+    if (tab != null && tab.notice) {
       publish(client, user, null);
     }
   }
