@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>The names it must fetch are asked for {@link #AT_ONCE} at a time: one after another, the 40
  * people of a large incident took 2-4 s against Slack (50-100 ms a call), which the draft waited
  * for. Slack allows {@code users.info} well over 100 calls a minute, and a 429 is retried after the
- * wait Slack names, as every call is.
+ * wait Slack names, as every call is. The asking runs on threads of its own, shared by all drafts,
+ * so the request threads that ack Slack never wait on a slow Slack for a draft; a draft waits at
+ * most {@link #PATIENCE} for names, and shows ids for the rest.
  */
 @Singleton
 class UserNames {
@@ -73,34 +75,25 @@ class UserNames {
 
   Map<String, String> of(Set<String> userIds) {
     Map<String, String> names = new HashMap<>();
-    Map<String, ChatUser> stale = new HashMap<>();
     List<String> toFetch = new ArrayList<>();
     Instant now = clock.instant();
     for (String id : userIds) {
       Optional<ChatUser> known = cache.findById(id);
-      if (known.isPresent() && known.get().fetchedAt().isAfter(now.minus(FRESH))) {
-        names.put(id, known.get().name());
-        continue;
-      }
-      known.ifPresent(k -> stale.put(id, k));
-      if (id.startsWith("U") || id.startsWith("W")) {
+      // A name known from before stays, unless Slack gives a newer one below.
+      known.ifPresent(k -> names.put(id, k.name()));
+      boolean fresh = known.isPresent() && known.get().fetchedAt().isAfter(now.minus(FRESH));
+      if (!fresh && (id.startsWith("U") || id.startsWith("W"))) {
         toFetch.add(id);
-      } else {
-        known.ifPresent(k -> names.put(id, k.name()));
       }
     }
-    Map<String, String> fetched = fetch(toFetch);
-    for (String id : toFetch) {
-      String name = fetched.get(id);
-      if (name != null) {
-        names.put(id, name);
-        if (cache.remember(id, name, now) == 0) {
-          cache.refresh(id, name, now);
-        }
-      } else if (stale.containsKey(id)) {
-        names.put(id, stale.get(id).name());
-      }
-    }
+    fetch(toFetch)
+        .forEach(
+            (id, name) -> {
+              names.put(id, name);
+              if (cache.remember(id, name, now) == 0) {
+                cache.refresh(id, name, now);
+              }
+            });
     return names;
   }
 
