@@ -2,6 +2,7 @@ package io.warroom.postmortem;
 
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatPort;
+import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,15 +57,7 @@ class UserNames {
     this.cache = cache;
     this.chat = chat;
     this.clock = clock;
-    AtomicInteger n = new AtomicInteger();
-    this.askers =
-        Executors.newFixedThreadPool(
-            AT_ONCE,
-            r -> {
-              Thread t = new Thread(r, "user-names-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.askers = Executors.newFixedThreadPool(AT_ONCE, DaemonThreads.named("user-names-"));
   }
 
   @PreDestroy

@@ -3,12 +3,12 @@ package io.warroom.slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
+import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +34,7 @@ public class AfterAck {
   AfterAck() {}
 
   private static ExecutorService threads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        4,
-        r -> {
-          Thread t = new Thread(r, prefix + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    return Executors.newFixedThreadPool(4, DaemonThreads.named(prefix));
   }
 
   /** Runs the call soon; a failure is logged, as the user has already been answered. */

@@ -3,6 +3,7 @@ package io.warroom.slack;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.micronaut.context.annotation.Value;
+import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -52,7 +53,6 @@ class CommandDeadline {
       @Value("${warroom.commands.threads:8}") int threads) {
     this.afterAck = afterAck;
     this.patience = patience;
-    AtomicInteger n = new AtomicInteger();
     int size = Math.max(1, threads);
     this.pool =
         new ThreadPoolExecutor(
@@ -61,11 +61,7 @@ class CommandDeadline {
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000),
-            r -> {
-              Thread t = new Thread(r, "command-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("command-"));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.warroom.chat.ChatFailure;
+import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,15 +75,7 @@ public class WarRoomSync {
     this.scheduler = scheduler;
     this.clock = clock;
     this.sweepEvery = sweepEvery;
-    AtomicInteger n = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "war-room-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("war-room-"));
   }
 
   /**

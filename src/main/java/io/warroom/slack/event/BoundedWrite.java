@@ -1,6 +1,7 @@
 package io.warroom.slack.event;
 
 import io.micronaut.context.annotation.Value;
+import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +28,6 @@ class BoundedWrite {
 
   BoundedWrite(@Value("${warroom.events.write-deadline:2500ms}") Duration deadline) {
     this.deadline = deadline;
-    AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
             16,
@@ -36,11 +35,7 @@ class BoundedWrite {
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000),
-            r -> {
-              Thread t = new Thread(r, "event-write-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("event-write-"));
   }
 
   <T> T run(Supplier<T> write) {
