@@ -94,10 +94,16 @@ public class TimelineCapture {
                         at)));
   }
 
-  /** A :pushpin: added to (or taken off) a message makes it a key event (or not). */
+  /**
+   * A :pushpin: added to (or taken off) a message makes it a key event (or not). One that comes
+   * before its message (see {@link #edited}) counts once the message is stored.
+   */
   @Transactional
   public Outcome pinned(String eventId, String channelId, String ts, boolean added) {
-    return once(eventId, channelId, room -> recorded(() -> writer.pin(channelId, ts, added)));
+    return once(
+        eventId,
+        channelId,
+        room -> recorded(() -> writer.pin(channelId, ts, added, clock.instant())));
   }
 
   @Transactional

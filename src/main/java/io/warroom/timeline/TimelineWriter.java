@@ -10,6 +10,7 @@ import io.warroom.incident.StatusUpdate;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,12 +25,17 @@ class TimelineWriter {
 
   private final TimelineRepository entries;
   private final ParticipantRepository participants;
+  private final EarlyPinRepository early;
   private final ObjectMapper json;
 
   TimelineWriter(
-      TimelineRepository entries, ParticipantRepository participants, ObjectMapper json) {
+      TimelineRepository entries,
+      ParticipantRepository participants,
+      EarlyPinRepository early,
+      ObjectMapper json) {
     this.entries = entries;
     this.participants = participants;
+    this.early = early;
     this.json = json;
   }
 
@@ -238,8 +244,32 @@ class TimelineWriter {
     }
   }
 
-  boolean pin(String channelId, String ts, boolean added) {
-    return entries.pin(channelId, ts, added ? 1 : -1) == 1;
+  /**
+   * Adds a :pushpin: to a message's count, or takes one off. Slack does not deliver events in
+   * order: a pin on a message whose own event has not come yet is kept aside, and {@link
+   * EarlyPinSweep} adds it once the message is stored.
+   */
+  void pin(String channelId, String ts, boolean added, Instant at) {
+    int delta = added ? 1 : -1;
+    if (entries.pin(channelId, ts, delta) == 0
+        && entries.findByChannelIdAndTs(channelId, ts).isEmpty()) {
+      early.remember(channelId, ts, delta, at);
+    }
+  }
+
+  /**
+   * Adds one stored message's early pins to its count, those this transaction takes: a pin another
+   * replica took first is not added again. They are added up first, so a removal that overtook its
+   * pin cancels it instead of being refused on its own.
+   */
+  void giveEarlyPins(List<EarlyPin> pins) {
+    int delta = 0;
+    for (EarlyPin pin : pins) {
+      delta += early.take(pin.id()) * pin.delta();
+    }
+    if (delta != 0) {
+      entries.pin(pins.get(0).channelId(), pins.get(0).ts(), delta);
+    }
   }
 
   void joined(long incidentId, String user, Instant at) {

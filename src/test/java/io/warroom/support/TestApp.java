@@ -58,6 +58,7 @@ public final class TestApp implements AutoCloseable {
     props.put("slack.strict-responses", true);
     props.put("warroom.delivery.sweep", "200ms");
     props.put("warroom.intake.sweep", "200ms");
+    props.put("warroom.timeline.early-pin-sweep", "200ms");
     props.put("warroom.delivery.first-backoff", "200ms");
     // Tests assert each command's own answer. A machine short of CPU (hypervisor steal up to 77%
     // was seen) can take longer than the production 2 s to run one, which would then answer "still
