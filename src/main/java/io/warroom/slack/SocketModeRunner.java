@@ -3,8 +3,8 @@ package io.warroom.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.warroom.config.StartupProblem;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -32,8 +32,13 @@ class SocketModeRunner {
     this.app = app;
   }
 
+  /**
+   * Connects once everything else has started, the HTTP server last: a start-up that stops (a bot
+   * token Slack refuses, a database that cannot be migrated) must not have taken requests over the
+   * WebSocket, which Slack would then count as delivered.
+   */
   @EventListener
-  void onStartup(StartupEvent event) {
+  void onStartup(ServerStartupEvent event) {
     if (!settings.socketMode()) {
       return;
     }

@@ -1,9 +1,12 @@
 package io.warroom.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.warroom.config.StartupProblem;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.sandbox.AppLink;
 import io.warroom.sandbox.FakeSlack;
@@ -58,6 +61,37 @@ class SocketModeTest {
       assertEquals(0, app.bean(IncidentRepository.class).count(), "no incident was declared");
     } finally {
       socket.stop(1000);
+    }
+  }
+
+  /**
+   * A bot token Slack refuses stops start-up, and the app must not have opened the WebSocket first:
+   * Slack would hand requests to a process that is about to exit, and count them as delivered.
+   */
+  @Test
+  void aRefusedBotTokenStopsStartUpBeforeSocketModeConnects() throws Exception {
+    FakeSocketMode socket = new FakeSocketMode();
+    socket.start();
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    slack.enableSocketMode("xapp-1-test-app-token", socket.url());
+    Map<String, Object> props = new HashMap<>();
+    props.put("slack.app-token", "xapp-1-test-app-token");
+    props.put("slack.signing-secret", "");
+    props.put("slack.bot-token", "xoxb-revoked");
+    try {
+      RuntimeException stopped =
+          assertThrows(
+              RuntimeException.class,
+              () -> TestApp.start(slack, TestApp.inMemoryDatabase(), props).close());
+      assertTrue(
+          StartupProblem.findIn(stopped)
+              .map(p -> p.getMessage().contains("SLACK_BOT_TOKEN was refused"))
+              .orElse(false),
+          stopped.toString());
+      assertFalse(socket.awaitConnected(2), "the WebSocket was opened before start-up stopped");
+    } finally {
+      socket.stop(1000);
+      slack.close();
     }
   }
 
