@@ -1,5 +1,6 @@
 package io.warroom.postmortem;
 
+import io.micronaut.context.annotation.Value;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatPort;
 import io.warroom.config.DaemonThreads;
@@ -36,14 +37,12 @@ import org.slf4j.LoggerFactory;
  * for. Slack allows {@code users.info} well over 100 calls a minute, and a 429 is retried after the
  * wait Slack names, as every call is. The asking runs on threads of its own, shared by all drafts,
  * so the request threads that ack Slack never wait on a slow Slack for a draft; a draft waits at
- * most {@link #PATIENCE} for names, and shows ids for the rest.
+ * most 30 s ({@code warroom.postmortem.name-patience}) for names, and shows ids for the rest.
  */
 @Singleton
 class UserNames {
 
   static final int AT_ONCE = 8;
-
-  static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(UserNames.class);
   private static final Duration FRESH = Duration.ofDays(7);
@@ -52,11 +51,17 @@ class UserNames {
   private final ChatPort chat;
   private final Clock clock;
   private final ExecutorService askers;
+  private final Duration patience;
 
-  UserNames(ChatUserRepository cache, ChatPort chat, Clock clock) {
+  UserNames(
+      ChatUserRepository cache,
+      ChatPort chat,
+      Clock clock,
+      @Value("${warroom.postmortem.name-patience:30s}") Duration patience) {
     this.cache = cache;
     this.chat = chat;
     this.clock = clock;
+    this.patience = patience;
     this.askers = Executors.newFixedThreadPool(AT_ONCE, DaemonThreads.named("user-names-"));
   }
 
@@ -90,13 +95,13 @@ class UserNames {
   }
 
   /**
-   * Asks the chat platform for these names, {@link #AT_ONCE} at a time; those it gave within {@link
-   * #PATIENCE}.
+   * Asks the chat platform for these names, {@link #AT_ONCE} at a time; those it gave within the
+   * patience ({@code warroom.postmortem.name-patience}, 30 s).
    */
   private Map<String, String> fetch(List<String> ids) {
     Map<String, String> fetched = new ConcurrentHashMap<>();
     Queue<String> left = new ConcurrentLinkedQueue<>(ids);
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    long deadline = System.nanoTime() + patience.toNanos();
     List<Future<?>> asking = new ArrayList<>();
     for (int i = 0; i < Math.min(AT_ONCE, ids.size()); i++) {
       asking.add(
@@ -119,7 +124,11 @@ class UserNames {
       try {
         asker.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
       } catch (TimeoutException slow) {
-        LOG.warn("Slack gave {} of {} names within {} s", fetched.size(), ids.size(), PATIENCE);
+        LOG.warn(
+            "Slack gave {} of {} names within {} s",
+            fetched.size(),
+            ids.size(),
+            patience.toSeconds());
         break;
       } catch (ExecutionException e) {
         LOG.warn("Fetching names failed: {}", e.getCause().toString());

@@ -213,6 +213,35 @@ class PostmortemEndToEndTest {
     }
   }
 
+  /**
+   * A Slack that is slow to give names holds the draft up only so long: after the patience the
+   * draft goes out with the ids of those it has no name for yet.
+   */
+  @Test
+  void aDraftWaitsForNamesOnlySoLong() throws Exception {
+    try (TestApp app = TestApp.start(Map.of("warroom.postmortem.name-patience", "1s"))) {
+      FakeSlack slack = app.slack;
+      String alice = slack.user("alice");
+      String general = slack.channel("general", false, alice, alice);
+      slack.app().command(alice, general, "declare sev2 Thumbnails missing");
+      Room room = Room.awaitContaining(slack, "thumbnails-missing");
+      String bob = slack.user("bob");
+      slack.join(bob, room.id);
+      slack.post(bob, room.id, "CDN purge is stuck", null);
+      slack.awaitEvents(Duration.ofSeconds(5));
+      // Each name takes longer than the patience, though less than a Web API call may take.
+      slack.faults().always("users.info", Fault.slow(Duration.ofMillis(1500)));
+
+      slack.app().command(alice, room.id, "resolve Purge restarted");
+
+      TestApp.await(
+          "postmortem file in the war room", Duration.ofSeconds(20), () -> !files(room).isEmpty());
+      String draft = slack.fileContent(files(room).get(0).files().get(0)).orElseThrow();
+      assertTrue(draft.contains("@" + bob), "bob by id:\n" + draft);
+      assertFalse(draft.contains("@bob"), "no name came within the patience:\n" + draft);
+    }
+  }
+
   private static List<Posted> files(Room room) {
     return room.botMessages().stream().filter(m -> !m.files().isEmpty()).toList();
   }
