@@ -58,7 +58,8 @@ class EarlyPinTest {
           200, slack.sendEvent(reactionEvent("reaction_removed", room, ts, alice)).status());
       assertEquals(200, slack.sendEvent(reactionEvent("reaction_added", room, ts, alice)).status());
 
-      slack.sendEvent(messageEvent(room, ts, alice, "maybe the load balancer?"));
+      slack.sendEvent(
+          TimelineCaptureTest.messageEvent(room, ts, alice, "maybe the load balancer?"));
       TestApp.await("the late message is stored", () -> entry(app, incident, ts).isPresent());
       TestApp.await("the early pins are used up", () -> earlyPins(app) == 0);
 
@@ -83,7 +84,8 @@ class EarlyPinTest {
     assertTrue(entry(app, incident, ts).isEmpty(), "no message to mark yet");
 
     // Slack's redelivery of the message, minutes later.
-    slack.sendEvent(messageEvent(room, ts, bob, "FOUND IT: the cert expired at 02:59"));
+    slack.sendEvent(
+        TimelineCaptureTest.messageEvent(room, ts, bob, "FOUND IT: the cert expired at 02:59"));
 
     TestApp.await(
         "the late message becomes a key event",
@@ -153,18 +155,6 @@ class EarlyPinTest {
     item.put("channel", channel);
     item.put("ts", ts);
     e.put("event_ts", ts);
-    return e;
-  }
-
-  private static ObjectNode messageEvent(String channel, String ts, String user, String text) {
-    ObjectNode e = new ObjectMapper().createObjectNode();
-    e.put("type", "message");
-    e.put("channel", channel);
-    e.put("user", user);
-    e.put("text", text);
-    e.put("ts", ts);
-    e.put("event_ts", ts);
-    e.put("channel_type", "channel");
     return e;
   }
 }

@@ -304,7 +304,8 @@ class TimelineCaptureTest {
             .contains("in an incident's channel"));
   }
 
-  private ObjectNode messageEvent(String channel, String ts, String user, String text) {
+  /** A plain message event, as Slack sends it for a channel message. */
+  static ObjectNode messageEvent(String channel, String ts, String user, String text) {
     ObjectNode e = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
     e.put("type", "message");
     e.put("channel", channel);
