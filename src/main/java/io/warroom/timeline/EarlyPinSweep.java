@@ -4,8 +4,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,29 +11,22 @@ import java.util.stream.Collectors;
 
 /**
  * Gives pushpins that came before their message ({@link TimelineWriter#pin}) to the message once it
- * is stored, each message's in one transaction, and forgets those whose message never comes after
- * {@link #KEEP}. Every replica sweeps; a pin counts for the one transaction that deletes it.
+ * is stored, each message's in one transaction. Every replica sweeps; a pin counts for the one
+ * transaction that deletes it. Those whose message never comes, {@link ProcessedEventJanitor}
+ * forgets with the deliveries.
  */
 @Singleton
 class EarlyPinSweep {
 
-  /** Far longer than Slack keeps redelivering a message event (three tries within the hour). */
-  static final Duration KEEP = Duration.ofDays(3);
-
   private final EarlyPinRepository early;
   private final TimelineWriter writer;
   private final TransactionOperations<Connection> tx;
-  private final Clock clock;
 
   EarlyPinSweep(
-      EarlyPinRepository early,
-      TimelineWriter writer,
-      TransactionOperations<Connection> tx,
-      Clock clock) {
+      EarlyPinRepository early, TimelineWriter writer, TransactionOperations<Connection> tx) {
     this.early = early;
     this.writer = writer;
     this.tx = tx;
-    this.clock = clock;
   }
 
   @Scheduled(fixedDelay = "${warroom.timeline.early-pin-sweep:10s}")
@@ -52,6 +43,5 @@ class EarlyPinSweep {
             return null;
           });
     }
-    early.forgetBefore(clock.instant().minus(KEEP));
   }
 }

@@ -4,10 +4,12 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Forgets handled event ids once Slack can no longer redeliver them (its retries end within the
- * hour), so the table stays small. Running it on every replica is harmless.
+ * Forgets what matters only while Slack may still redeliver an event (its retries end within the
+ * hour): handled event ids, and pushpins still waiting for a message that never came (Warroom's own
+ * posts are not stored). The tables stay small. Running it on every replica is harmless.
  */
 @Singleton
 class ProcessedEventJanitor {
@@ -15,15 +17,20 @@ class ProcessedEventJanitor {
   static final Duration KEEP = Duration.ofDays(3);
 
   private final ProcessedEventRepository processed;
+  private final EarlyPinRepository earlyPins;
   private final Clock clock;
 
-  ProcessedEventJanitor(ProcessedEventRepository processed, Clock clock) {
+  ProcessedEventJanitor(
+      ProcessedEventRepository processed, EarlyPinRepository earlyPins, Clock clock) {
     this.processed = processed;
+    this.earlyPins = earlyPins;
     this.clock = clock;
   }
 
   @Scheduled(fixedDelay = "1h", initialDelay = "5m")
   void forgetOldDeliveries() {
-    processed.forgetBefore(clock.instant().minus(KEEP));
+    Instant before = clock.instant().minus(KEEP);
+    processed.forgetBefore(before);
+    earlyPins.forgetBefore(before);
   }
 }
