@@ -32,4 +32,11 @@ public class LoggingConfigurator extends ContextAwareBase implements Configurato
     context.getLogger("com.slack.api").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
+
+  /** Keeps the console to warnings and errors, e.g. in a training run inside the build. */
+  public static void warningsOnly() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    }
+  }
 }

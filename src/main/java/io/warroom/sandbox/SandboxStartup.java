@@ -1,6 +1,7 @@
 package io.warroom.sandbox;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,15 +20,21 @@ import java.net.URI;
 class SandboxStartup {
 
   private final Sandbox sandbox;
+  private final boolean trainingRun;
 
-  SandboxStartup(Sandbox sandbox) {
+  SandboxStartup(
+      Sandbox sandbox, @Value("${" + TrainingRun.PROPERTY + ":false}") boolean trainingRun) {
     this.sandbox = sandbox;
+    this.trainingRun = trainingRun;
   }
 
   @EventListener
   void onStarted(ServerStartupEvent event) {
     EmbeddedServer server = event.getSource();
     sandbox.slack().connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
+    if (trainingRun) {
+      return; // nobody is going to open the page
+    }
     boolean tokenSet = !System.getenv().getOrDefault("SLACK_BOT_TOKEN", "").isBlank();
     announce(System.out, server.getPort(), tokenSet);
   }

@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  * Measures how long the shaded jar takes from {@code java -jar} to a 200 from {@code /health}, as
  * an operator would start it: SPEC's environment variables, a fresh H2 file (so Flyway migrates),
  * and Slack played by a fake in this process. Next to it, the same for each further jar given (the
- * start-up floor), and for each jar started with an application class-data archive that a first,
- * uncounted start recorded (the README's tip). Run by {@code mvn -B -q -Pbench verify}; see {@code
- * docs/benchmarks.md}.
+ * start-up floor), and for each jar started with an application class-data archive: the one {@code
+ * mvn package} wrote next to the jar (the README's run command), or else one that a first,
+ * uncounted start recorded. {@code -Xshare:on} makes an archive that cannot be used stop the run
+ * rather than quietly measure a start without it. Run by {@code mvn -B -q -Pbench verify}; see
+ * {@code docs/benchmarks.md}.
  */
 final class StartupBench {
 
@@ -74,15 +76,26 @@ final class StartupBench {
         targets.add(new Target(jar, List.of(), "`java -jar " + shown(jar) + "`"));
       }
       for (Path jar : jars) {
-        Path archive = archives.resolve(jar.getFileName().toString().replace(".jar", ".jsa"));
-        Files.deleteIfExists(archive);
-        start(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), slack);
+        Path archive = WarroomProcess.classDataArchive(jar);
+        String how = " (the build's training run)";
+        if (!Files.isRegularFile(archive)) {
+          // No training run for this jar (the floor): a first, uncounted start records one.
+          archive = archives.resolve(jar.getFileName().toString().replace(".jar", ".jsa"));
+          how = " (recorded by a first start)";
+          Files.deleteIfExists(archive);
+          start(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), slack);
+        }
         if (Files.isRegularFile(archive)) {
           targets.add(
               new Target(
                   jar,
-                  List.of("-XX:SharedArchiveFile=" + archive),
-                  "`java -XX:SharedArchiveFile=" + shown(archive) + " -jar " + shown(jar) + "`"));
+                  List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive),
+                  "`java -XX:SharedArchiveFile="
+                      + shown(archive)
+                      + " -jar "
+                      + shown(jar)
+                      + "`"
+                      + how));
         } else {
           System.out.println("No class-data archive was recorded for " + jar);
         }

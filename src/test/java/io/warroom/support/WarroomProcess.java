@@ -48,6 +48,15 @@ public final class WarroomProcess implements AutoCloseable {
     return env;
   }
 
+  /**
+   * The archive {@code mvn package} writes for {@code target/warroom.jar}: {@code
+   * target/warroom.jsa}.
+   */
+  public static Path classDataArchive(Path jar) {
+    String name = jar.getFileName().toString();
+    return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+  }
+
   /** Starts {@code java -jar jar} when given, else the main class on the test classpath. */
   public static WarroomProcess start(Map<String, String> env, Path jar) {
     try {
@@ -55,12 +64,16 @@ public final class WarroomProcess implements AutoCloseable {
           Integer.parseInt(env.getOrDefault("MICRONAUT_SERVER_PORT", String.valueOf(freePort())));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xshare:auto");
       command.add("-XX:TieredStopAtLevel=1");
       if (jar != null) {
+        // As the README runs it: with the class-data archive the build wrote next to the jar.
+        // -Xshare:on makes a missing or unusable archive stop the start instead of slowing it.
+        command.add("-Xshare:on");
+        command.add("-XX:SharedArchiveFile=" + classDataArchive(jar));
         command.add("-jar");
         command.add(jar.toString());
       } else {
+        command.add("-Xshare:auto");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.warroom.Application");
