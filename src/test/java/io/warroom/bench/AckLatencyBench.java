@@ -50,6 +50,13 @@ public final class AckLatencyBench {
   private static final int DECLARES = setting("BENCH_DECLARES", 750);
   private static final int ROUNDS = setting("BENCH_ROUNDS", 3);
 
+  /**
+   * Commands a second from all senders together, on a fixed schedule (latency then counts from the
+   * scheduled time, so a sender that falls behind is not hidden); 0, the default, has every sender
+   * send its next command as soon as the last is answered, which keeps both cores busy.
+   */
+  static final int RATE = setting("BENCH_RATE", 0);
+
   /** The options of application.yml's default H2 URL; only the file differs. */
   public static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
@@ -223,7 +230,7 @@ public final class AckLatencyBench {
               () -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                   HttpRequest request = signed(uri, user, target.text().get());
-                  long sent = System.nanoTime();
+                  long sent = RATE > 0 ? awaitTurn(started, i) : System.nanoTime();
                   String problem;
                   try {
                     HttpResponse<String> response =
@@ -265,6 +272,15 @@ public final class AckLatencyBench {
         otherCpu(cpuBefore, cpuAfter, wall),
         cpuMsPerRequest(cpuBefore, cpuAfter, count),
         cpuByThreads);
+  }
+
+  /** With {@link #RATE}: sleeps until request {@code i}'s time on the schedule, and returns it. */
+  private static long awaitTurn(long started, int i) {
+    long due = started + i * 1_000_000_000L / RATE;
+    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+    }
+    return due;
   }
 
   /** Collections so far and their total time in ms; client and server share this JVM. */

@@ -92,17 +92,22 @@ final class AckLatencyReport {
         String.format(
             Locale.ROOT,
             "# Ack latency of `/incident` (%s, %d cores, Java %s)%n%n"
-                + "%d concurrent senders, each sending its next signed slash command as soon as"
-                + " the last is answered. A first round, not counted, warms the JVM up. Per target"
+                + "%d concurrent senders, %s. A first round, not counted, warms the JVM up. Per"
+                + " target"
                 + " and round: a third as many warm-up requests (and, after declarations, until"
                 + " their war rooms are built), then %s measured. Latency is client-side, from"
-                + " sending the request to the full"
-                + " response; times in ms. H2 options: `%s`.%n%n",
+                + " %s to the full response; times in ms. H2 options: `%s`.%n%n",
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
             senders,
+            AckLatencyBench.RATE > 0
+                ? "sending signed slash commands on a fixed schedule of "
+                    + AckLatencyBench.RATE
+                    + " a second in all (`BENCH_RATE`)"
+                : "each sending its next signed slash command as soon as the last is answered",
             counts(),
+            AckLatencyBench.RATE > 0 ? "the request's scheduled time" : "sending the request",
             h2Options));
     md.append("## Median of ").append(rounds).append(" rounds\n\n");
     md.append(
