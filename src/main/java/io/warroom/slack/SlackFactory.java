@@ -88,9 +88,10 @@ class SlackFactory {
     return middleware;
   }
 
+  /** The client Warroom's own calls go through; Bolt's listeners keep {@code ctx.client()}. */
   @Singleton
   MethodsClient methods(Slack slack, SlackSettings settings) {
-    return slack.methods(settings.botToken().orElseThrow());
+    return new SharedGsonMethodsClient(slack.getHttpClient(), settings.botToken().orElseThrow());
   }
 
   @Singleton
