@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,9 +85,11 @@ public final class TrainingRun {
       sandbox.slack().connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
       incident();
       System.out.printf(
-          "Warroom training run: one incident declared, run and resolved in %d ms; the JVM now"
-              + " writes the class-data archive%n",
-          Duration.ofNanos(System.nanoTime() - started).toMillis());
+          "Warroom training run: one incident declared, run and resolved in %d ms; %s%n",
+          Duration.ofNanos(System.nanoTime() - started).toMillis(),
+          recording()
+              ? "the JVM now writes the class-data archive"
+              : "no -XX:ArchiveClassesAtExit, so no class-data archive is written");
     } catch (RuntimeException e) {
       System.err.println("Warroom training run failed: " + e.getMessage());
       status = 1;
@@ -96,6 +99,11 @@ public final class TrainingRun {
     context.close();
     deleteDatabase(url);
     System.exit(status);
+  }
+
+  private static boolean recording() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
   }
 
   /** What a first incident does: every command, a button, messages, a pin, the postmortem. */
