@@ -6,10 +6,6 @@ import io.warroom.config.LoggingConfigurator;
 import io.warroom.config.StartupProblem;
 import io.warroom.sandbox.Sandbox;
 import io.warroom.sandbox.TrainingRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,26 +20,19 @@ public class Application extends Micronaut {
   public static void main(String[] args) {
     Application app = new Application();
     app.mainClass(Application.class).args(args).banner(false);
-    boolean training = TrainingRun.requested(args);
-    if (training || Sandbox.wanted(System.getenv())) {
+    Map<String, Object> training = Map.of();
+    if (TrainingRun.requested(args)) {
+      LoggingConfigurator.warningsOnly();
+      training = TrainingRun.prepare();
+    }
+    if (!training.isEmpty() || Sandbox.wanted(System.getenv())) {
       // No Slack to talk to: a local workspace takes its place on both sides of the wire.
       Sandbox sandbox = Sandbox.start();
       Map<String, Object> settings = new HashMap<>(sandbox.settings(System.getenv()));
-      if (training) {
-        LoggingConfigurator.warningsOnly();
-        settings.putAll(TrainingRun.settings(temporaryFolder()));
-      }
+      settings.putAll(training);
       app.properties(settings).singletons(sandbox);
     }
     app.start();
-  }
-
-  private static Path temporaryFolder() {
-    try {
-      return Files.createTempDirectory("warroom-training-run");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -57,8 +57,9 @@ class SandboxBrowserIT {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "the browser test needs Debian's chromium and chromium-driver"
             + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-    // No SLACK_* variables at all (WarroomProcess removes the caller's): the README's run command.
-    app = WarroomProcess.start(Map.of(), jar);
+    // No SLACK_* variables at all (WarroomProcess removes the caller's), and the class-data
+    // archive the build wrote: the README's command for the sandbox.
+    app = WarroomProcess.startWithArchive(Map.of(), jar);
     app.awaitHealthy(Duration.ofSeconds(90));
     sandboxUrl = awaitAnnouncedUrl();
     assertEquals("http://localhost:" + app.port + "/sandbox", sandboxUrl);

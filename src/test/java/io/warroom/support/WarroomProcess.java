@@ -57,23 +57,35 @@ public final class WarroomProcess implements AutoCloseable {
     return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
   }
 
-  /** Starts {@code java -jar jar} when given, else the main class on the test classpath. */
+  /**
+   * Starts {@code java -jar jar} (SPEC's command, without the class-data archive) when given, else
+   * the main class on the test classpath.
+   */
   public static WarroomProcess start(Map<String, String> env, Path jar) {
+    return start(env, jar, List.of("-Xshare:auto"));
+  }
+
+  /**
+   * Starts the jar as the README's run command does, with the class-data archive the build wrote
+   * next to it. {@code -Xshare:on} makes a missing or unusable archive stop the start instead of
+   * slowing it down, so the test shows that the build's archive works.
+   */
+  public static WarroomProcess startWithArchive(Map<String, String> env, Path jar) {
+    return start(env, jar, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + classDataArchive(jar)));
+  }
+
+  private static WarroomProcess start(Map<String, String> env, Path jar, List<String> sharing) {
     try {
       int port =
           Integer.parseInt(env.getOrDefault("MICRONAUT_SERVER_PORT", String.valueOf(freePort())));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-XX:TieredStopAtLevel=1");
+      command.addAll(sharing);
       if (jar != null) {
-        // As the README runs it: with the class-data archive the build wrote next to the jar.
-        // -Xshare:on makes a missing or unusable archive stop the start instead of slowing it.
-        command.add("-Xshare:on");
-        command.add("-XX:SharedArchiveFile=" + classDataArchive(jar));
         command.add("-jar");
         command.add(jar.toString());
       } else {
-        command.add("-Xshare:auto");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.warroom.Application");
