@@ -20,16 +20,17 @@ public class Application extends Micronaut {
   public static void main(String[] args) {
     Application app = new Application();
     app.mainClass(Application.class).args(args).banner(false);
-    Map<String, Object> training = Map.of();
-    if (TrainingRun.requested(args)) {
-      LoggingConfigurator.warningsOnly();
-      training = TrainingRun.prepare();
-    }
-    if (!training.isEmpty() || Sandbox.wanted(System.getenv())) {
+    boolean training = TrainingRun.requested(args);
+    if (training || Sandbox.wanted(System.getenv())) {
       // No Slack to talk to: a local workspace takes its place on both sides of the wire.
+      Map<String, Object> trainingSettings = Map.of();
+      if (training) {
+        LoggingConfigurator.warningsOnly();
+        trainingSettings = TrainingRun.prepare();
+      }
       Sandbox sandbox = Sandbox.start();
       Map<String, Object> settings = new HashMap<>(sandbox.settings(System.getenv()));
-      settings.putAll(training);
+      settings.putAll(trainingSettings); // its own database, over the sandbox's
       app.properties(settings).singletons(sandbox);
     }
     app.start();

@@ -1,7 +1,6 @@
 package io.warroom.sandbox;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -9,21 +8,21 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Once Warroom's HTTP server is up, points the local workspace at its {@code /slack/events}, as
  * setting the Request URL in Slack's app settings would, and prints the one line that says where
- * the sandbox is.
+ * the sandbox is; or, in a {@link TrainingRun}, starts the run instead.
  */
 @Singleton
 @Requires(beans = Sandbox.class)
 class SandboxStartup {
 
   private final Sandbox sandbox;
-  private final boolean trainingRun;
+  private final Optional<TrainingRun> trainingRun;
 
-  SandboxStartup(
-      Sandbox sandbox, @Value("${" + TrainingRun.PROPERTY + ":false}") boolean trainingRun) {
+  SandboxStartup(Sandbox sandbox, Optional<TrainingRun> trainingRun) {
     this.sandbox = sandbox;
     this.trainingRun = trainingRun;
   }
@@ -32,8 +31,9 @@ class SandboxStartup {
   void onStarted(ServerStartupEvent event) {
     EmbeddedServer server = event.getSource();
     sandbox.slack().connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
-    if (trainingRun) {
-      return; // nobody is going to open the page
+    if (trainingRun.isPresent()) {
+      trainingRun.get().start(); // nobody is going to open the page
+      return;
     }
     boolean tokenSet = !System.getenv().getOrDefault("SLACK_BOT_TOKEN", "").isBlank();
     announce(System.out, server.getPort(), tokenSet);

@@ -1,14 +1,11 @@
 package io.warroom.sandbox;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +41,11 @@ public final class TrainingRun {
   private static final String ARCHIVE_OPTION = "-XX:ArchiveClassesAtExit=";
 
   private final Sandbox sandbox;
+  private final ApplicationContext context;
 
-  TrainingRun(Sandbox sandbox) {
+  TrainingRun(Sandbox sandbox, ApplicationContext context) {
     this.sandbox = sandbox;
+    this.context = context;
   }
 
   /** Whether the command line asks for a training run. */
@@ -104,17 +103,15 @@ public final class TrainingRun {
     return settings;
   }
 
-  @EventListener
-  void onStarted(ServerStartupEvent event) {
-    EmbeddedServer server = event.getSource();
-    new Thread(() -> runAndExit(server), "training-run").start();
+  /** Runs the incident on a thread of its own, once the sandbox is connected, then exits. */
+  void start() {
+    new Thread(this::runAndExit, "training-run").start();
   }
 
-  private void runAndExit(EmbeddedServer server) {
+  private void runAndExit() {
     long started = System.nanoTime();
     int status = 1;
     try {
-      sandbox.slack().connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));
       new TrainingIncident(sandbox).run();
       System.out.printf(
           "Warroom training run: one incident declared, run and resolved in %d ms; %s%n",
@@ -127,7 +124,7 @@ public final class TrainingRun {
       System.err.println("Warroom training run failed: " + e);
     } finally {
       try {
-        server.getApplicationContext().close();
+        context.close();
       } catch (Throwable e) {
         System.err.println("Warroom training run could not stop cleanly: " + e);
         status = 1;

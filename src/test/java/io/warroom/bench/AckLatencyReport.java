@@ -92,10 +92,9 @@ final class AckLatencyReport {
         String.format(
             Locale.ROOT,
             "# Ack latency of `/incident` (%s, %d cores, Java %s)%n%n"
-                + "%d concurrent senders, %s. A first round, not counted, warms the JVM up. Per"
-                + " target"
-                + " and round: a third as many warm-up requests (and, after declarations, until"
-                + " their war rooms are built), then %s measured. Latency is client-side, from"
+                + "%d concurrent senders, %s. A first round, not counted, warms the JVM up."
+                + " Per target and round: a third as many warm-up requests (and, after"
+                + " declarations, until their war rooms are built), then %s measured. Latency is client-side, from"
                 + " %s to the full response; times in ms. H2 options: `%s`.%n%n",
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),

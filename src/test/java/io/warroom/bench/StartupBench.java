@@ -80,7 +80,7 @@ final class StartupBench {
         String how = " (the build's training run)";
         if (!Files.isRegularFile(archive)) {
           // No training run for this jar (the floor): a first, uncounted start records one.
-          archive = archives.resolve(jar.getFileName().toString().replace(".jar", ".jsa"));
+          archive = archives.resolve(archive.getFileName());
           how = " (recorded by a first start)";
           Files.deleteIfExists(archive);
           start(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), slack);
