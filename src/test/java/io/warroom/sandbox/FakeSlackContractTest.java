@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The fake Slack invents nothing: every field of every response it gives appears in the response
  * Slack gave for that method, as recorded by Slack's Java SDK ({@code slack/api/*.json}, copied
- * from ../shared/slack/samples/json-logs) or shown in Slack's published method examples ({@code
+ * into src/test/resources/slack/) or shown in Slack's published method examples ({@code
  * slack/docs-methods/*.json}). And it refuses what Slack refuses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
