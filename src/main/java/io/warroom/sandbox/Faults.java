@@ -26,6 +26,11 @@ public final class Faults {
     TIMEOUT_AFTER,
     /** The answer comes, but late. */
     SLOW,
+    /**
+     * The work is done and the answer written at once, but it reaches the caller late: what it says
+     * may be stale by then (a list or a history read before someone else's change).
+     */
+    LATE,
     /** HTTP 200 with an HTML page instead of Slack's JSON, as a proxy's error page answers. */
     NOT_JSON
   }
@@ -64,6 +69,10 @@ public final class Faults {
 
     public static Fault slow(Duration delay) {
       return new Fault(Kind.SLOW, delay);
+    }
+
+    public static Fault late(Duration delay) {
+      return new Fault(Kind.LATE, delay);
     }
   }
 

@@ -128,6 +128,9 @@ final class SlackServer implements AutoCloseable {
       answer(ex, arrived, method, params, 500, null);
       return;
     }
+    if (fault != null && fault.kind() == Faults.Kind.LATE) {
+      sleep(fault.duration().toMillis());
+    }
     if (fault != null && fault.kind() == Faults.Kind.TIMEOUT_AFTER) {
       sleep(fault.duration().toMillis());
       calls.add(new ApiCall(method, params, "timeout-after", 0, arrived));
