@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -55,33 +56,68 @@ class ProductionLeaseTest {
     try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
       String alice = slack.user("alice");
       String general = slack.channel("general", false, alice, alice);
-      TestApp b = TestApp.start(slack, db, Map.of("warroom.delivery.full-sweep", "300ms"));
-      TestApp a =
-          TestApp.start(
-              slack,
-              db,
-              Map.of("warroom.delivery.full-sweep", "300ms", "test.clock-skew-seconds", -90));
+      Map<String, Object> patient = Map.of("slack.http-timeout", "15s");
+      TestApp a = TestApp.start(slack, db, with(patient, "test.clock-skew-seconds", -90));
+      TestApp b = null;
       try {
-        // Requests go to A, the replica started last.
+        long behind = Duration.between(a.bean(Clock.class).instant(), Instant.now()).toSeconds();
+        assertTrue(behind >= 89 && behind <= 91, "A's clock is behind by " + behind + " s");
         slack.app().command(alice, general, "declare sev2 Skewed clocks");
         Room room = Room.awaitContaining(slack, "skewed-clocks");
         long id = a.bean(WarRooms.class).incidentIn(room.id).orElseThrow();
         TestApp.await("the room built", () -> a.bean(WarRoomRepository.class).countWork(id) == 0);
 
-        slack.faults().inject("chat.postMessage", 1, Fault.slow(Duration.ofSeconds(3)));
+        // A holds the room while its post is on its way; B starts meanwhile and, at once, looks
+        // for rooms with work that nobody holds.
+        slack.faults().inject("chat.postMessage", 1, Fault.slow(Duration.ofSeconds(8)));
+        long sent = System.currentTimeMillis();
         slack.app().command(alice, room.id, "update Checkout down for EU cards");
+        TestApp.await("A's post underway", () -> slack.faults().pending("chat.postMessage") == 0);
+        long bStarts = System.currentTimeMillis();
+        b = TestApp.start(slack, db, patient);
+
         String update = "*Impact:* Checkout down for EU cards";
         TestApp.await(
             "the update posted",
             Duration.ofSeconds(20),
             () -> !room.botPostsContaining(update).isEmpty());
-        TestApp.await("all delivered", () -> a.bean(WarRoomRepository.class).countWork(id) == 0);
+        TestApp.await(
+            "A's slow post answered",
+            Duration.ofSeconds(20),
+            () ->
+                slack.calls("chat.postMessage").stream()
+                    .anyMatch(c -> c.atMillis() >= sent && c.atMillis() < bStarts));
+        TestApp.await(
+            "all delivered",
+            Duration.ofSeconds(20),
+            () -> a.bean(WarRoomRepository.class).countWork(id) == 0);
+        slack
+            .calls()
+            .forEach(
+                c ->
+                    System.out.println(
+                        "DEBUG "
+                            + c.atMillis()
+                            + " "
+                            + c.method()
+                            + " "
+                            + c.status()
+                            + " "
+                            + c.error()));
         assertEquals(1, room.botPostsContaining(update).size(), "posted once");
       } finally {
         a.stopApp();
-        b.stopApp();
+        if (b != null) {
+          b.stopApp();
+        }
       }
     }
+  }
+
+  private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+    Map<String, Object> props = new java.util.HashMap<>(base);
+    props.put(key, value);
+    return props;
   }
 
   /**
@@ -96,11 +132,13 @@ class ProductionLeaseTest {
     try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
       String alice = slack.user("alice");
       String general = slack.channel("general", false, alice, alice);
-      TestApp b = TestApp.start(slack, db, Map.of());
-      TestApp a = TestApp.start(slack, db, Map.of());
+      // Patient enough that the late answer is waited for, not retried.
+      Map<String, Object> patient = Map.of("slack.http-timeout", "15s");
+      TestApp b = TestApp.start(slack, db, patient);
+      TestApp a = TestApp.start(slack, db, patient);
       try {
         slack.faults().inject("conversations.create", 1, Fault.serverError());
-        slack.faults().inject("conversations.list", 1, Fault.late(Duration.ofSeconds(3)));
+        slack.faults().inject("conversations.list", 1, Fault.late(Duration.ofSeconds(4)));
         slack.app().command(alice, general, "declare sev2 Paused before create");
         TestApp.await(
             "the retry's look for its channel to hang",
@@ -114,7 +152,7 @@ class ProductionLeaseTest {
             "the paused replica to wake and give up",
             Duration.ofSeconds(15),
             () ->
-                System.nanoTime() - hungSince > Duration.ofSeconds(4).toNanos()
+                System.nanoTime() - hungSince > Duration.ofSeconds(5).toNanos()
                     && a.bean(WarRoomRepository.class).countWork(id) == 0);
         assertEquals(
             1,
@@ -144,8 +182,10 @@ class ProductionLeaseTest {
     try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
       String alice = slack.user("alice");
       String general = slack.channel("general", false, alice, alice);
-      TestApp b = TestApp.start(slack, db, Map.of());
-      TestApp a = TestApp.start(slack, db, Map.of());
+      // Patient enough that the late answer is waited for, not retried.
+      Map<String, Object> patient = Map.of("slack.http-timeout", "15s");
+      TestApp b = TestApp.start(slack, db, patient);
+      TestApp a = TestApp.start(slack, db, patient);
       try {
         slack.app().command(alice, general, "declare sev2 Paused before post");
         Room room = Room.awaitContaining(slack, "paused-before-post");
@@ -153,7 +193,7 @@ class ProductionLeaseTest {
         TestApp.await("the room built", () -> a.bean(WarRoomRepository.class).countWork(id) == 0);
 
         slack.faults().inject("chat.postMessage", 1, Fault.serverError());
-        slack.faults().inject("conversations.history", 1, Fault.late(Duration.ofSeconds(3)));
+        slack.faults().inject("conversations.history", 1, Fault.late(Duration.ofSeconds(4)));
         slack.app().command(alice, room.id, "update Checkout down for EU cards");
         TestApp.await(
             "the retry's look for its post to hang",
@@ -166,7 +206,7 @@ class ProductionLeaseTest {
         TestApp.await(
             "the paused replica to wake",
             Duration.ofSeconds(15),
-            () -> System.nanoTime() - hungSince > Duration.ofSeconds(4).toNanos());
+            () -> System.nanoTime() - hungSince > Duration.ofSeconds(5).toNanos());
         assertEquals(1, room.botPostsContaining(update).size(), "posted once");
       } finally {
         a.stopApp();
