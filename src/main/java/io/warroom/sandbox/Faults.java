@@ -32,7 +32,12 @@ public final class Faults {
      */
     LATE,
     /** HTTP 200 with an HTML page instead of Slack's JSON, as a proxy's error page answers. */
-    NOT_JSON
+    NOT_JSON,
+    /**
+     * Slack's {@code ok:false} with the given error, before doing anything: a revoked token ({@code
+     * token_revoked}), a scope the app lacks ({@code missing_scope}, with {@code needed}).
+     */
+    ERROR
   }
 
   /**
@@ -40,8 +45,18 @@ public final class Faults {
    *
    * @param duration Retry-After for {@link Kind#RATE_LIMITED}, the delay for {@link Kind#SLOW}, how
    *     long to hang for the timeouts
+   * @param error for {@link Kind#ERROR}: Slack's error, and for {@code missing_scope} the scope
+   *     needed after a colon ({@code missing_scope:chat:write})
    */
-  public record Fault(Kind kind, Duration duration) {
+  public record Fault(Kind kind, Duration duration, String error) {
+
+    public Fault(Kind kind, Duration duration) {
+      this(kind, duration, null);
+    }
+
+    public static Fault error(String error) {
+      return new Fault(Kind.ERROR, Duration.ZERO, error);
+    }
 
     public static Fault serverError() {
       return new Fault(Kind.SERVER_ERROR, Duration.ZERO);

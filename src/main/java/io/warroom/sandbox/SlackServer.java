@@ -108,6 +108,16 @@ final class SlackServer implements AutoCloseable {
           answer(ex, arrived, method, params, 200, null);
           return;
         }
+        case ERROR -> {
+          String[] parts = fault.error().split(":", 2);
+          ObjectNode error = (ObjectNode) WebApi.error(ws, parts[0]);
+          if (parts.length > 1) {
+            error.put("needed", parts[1]);
+            error.put("provided", "commands,chat:write");
+          }
+          answer(ex, arrived, method, params, 200, error);
+          return;
+        }
         case SLOW -> sleep(fault.duration().toMillis());
         default -> {}
       }

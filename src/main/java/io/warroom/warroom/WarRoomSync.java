@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
+import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
@@ -51,6 +52,8 @@ public class WarRoomSync {
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> again = ConcurrentHashMap.newKeySet();
   private final String node;
+  private final ChatAuthState auth;
+  private volatile boolean paused;
   private volatile String owner;
   private volatile ScheduledFuture<?> sweeping;
 
@@ -63,7 +66,9 @@ public class WarRoomSync {
       @Value("${warroom.delivery.first-backoff:1s}") Duration firstBackoff,
       @Value("${warroom.delivery.lease:60s}") Duration lease,
       @Value("${warroom.delivery.full-sweep:15s}") Duration fullSweepEvery,
-      @Value("${warroom.delivery.node:}") String node) {
+      @Value("${warroom.delivery.node:}") String node,
+      ChatAuthState auth) {
+    this.auth = auth;
     this.node = node.isBlank() ? host() : node;
     this.fullSweepNanos = fullSweepEvery.toNanos();
     this.lastFullSweep = System.nanoTime() - fullSweepNanos; // the first sweep is a full one
@@ -123,8 +128,13 @@ public class WarRoomSync {
    */
   void sweep() {
     long tick = System.nanoTime();
+    if (!auth.accepted()) {
+      paused = true; // a refused token: nothing can be delivered; nothing is given up either
+      return;
+    }
     List<Long> due;
-    if (tick - lastFullSweep >= fullSweepNanos) {
+    if (paused || tick - lastFullSweep >= fullSweepNanos) {
+      paused = false; // the token is accepted again: every room with work, at once
       due = rooms.findNeedingWork();
       lastFullSweep = tick;
     } else {
@@ -159,7 +169,7 @@ public class WarRoomSync {
 
   private void runClaimed(long incidentId) {
     Lease held;
-    while ((held = claim(incidentId)) != null) {
+    while (auth.accepted() && (held = claim(incidentId)) != null) {
       boolean failed;
       LeaseKeeper keeper = new LeaseKeeper(incidentId, held);
       try {
@@ -170,7 +180,12 @@ public class WarRoomSync {
         LOG.info("War room {}: another replica took it over; this one stops", incidentId);
         return;
       } catch (ChatFailure failure) {
-        recordFailure(incidentId, held, failure, failure.retryAfter().orElse(null));
+        // A refused token: due again as soon as the sweep, paused meanwhile, resumes.
+        Duration wait =
+            failure.kind() == ChatFailure.Kind.UNAUTHORIZED
+                ? Duration.ZERO
+                : failure.retryAfter().orElse(null);
+        recordFailure(incidentId, held, failure, wait);
         failed = true;
       } catch (RuntimeException e) {
         LOG.error("War room {} pass failed", incidentId, e);
@@ -249,12 +264,17 @@ public class WarRoomSync {
     }
     Duration wait = retryAfter != null ? retryAfter : backoff;
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    LOG.warn(
-        "War room {}: {} (failure {}, next try in {}s)",
-        incidentId,
-        message,
-        failures + 1,
-        wait.toSeconds());
+    if (failure instanceof ChatFailure f && f.kind() == ChatFailure.Kind.UNAUTHORIZED) {
+      // Said once for every room, when the token was first refused.
+      LOG.debug("War room {}: {}; waits for the token", incidentId, message);
+    } else {
+      LOG.warn(
+          "War room {}: {} (failure {}, next try in {}s)",
+          incidentId,
+          message,
+          failures + 1,
+          wait.toSeconds());
+    }
     rooms.recordFailure(
         incidentId,
         held.generation(),
