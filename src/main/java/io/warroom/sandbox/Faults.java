@@ -94,7 +94,10 @@ public final class Faults {
   private final Map<String, Deque<Fault>> queued = new HashMap<>();
   private final Map<String, Fault> always = new HashMap<>();
 
-  /** The next {@code times} calls of {@code method} fail this way. */
+  /**
+   * The next {@code times} calls of {@code method} fail this way; {@code method#channel} limits it
+   * to calls in that channel.
+   */
   public synchronized Faults inject(String method, int times, Fault fault) {
     Deque<Fault> q = queued.computeIfAbsent(method, m -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
@@ -118,6 +121,20 @@ public final class Faults {
   public synchronized void clear() {
     queued.clear();
     always.clear();
+  }
+
+  /**
+   * The fault for a call of {@code method} in {@code channel}: one injected for {@code
+   * method#channel} (e.g. {@code chat.postMessage#C123}) first, then any for the method.
+   */
+  synchronized Fault next(String method, String channel) {
+    if (channel != null) {
+      Deque<Fault> q = queued.get(method + "#" + channel);
+      if (q != null && !q.isEmpty()) {
+        return q.poll();
+      }
+    }
+    return next(method);
   }
 
   synchronized Fault next(String method) {

@@ -86,7 +86,7 @@ final class SlackServer implements AutoCloseable {
     long arrived = System.currentTimeMillis();
     String method = ex.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(ex);
-    Faults.Fault fault = faults.next(method);
+    Faults.Fault fault = faults.next(method, params.get("channel"));
     if (fault != null) {
       switch (fault.kind()) {
         case SERVER_ERROR -> {

@@ -51,6 +51,7 @@ class WarRoomPass {
   private final Map<String, RoomDocument> documents = new HashMap<>();
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
+  private final InstallationId installation;
 
   WarRoomPass(
       WarRoomRepository rooms,
@@ -60,7 +61,9 @@ class WarRoomPass {
       Heartbeats heartbeats,
       List<RoomDocument> documents,
       ObjectMapper json,
-      TransactionOperations<Connection> tx) {
+      TransactionOperations<Connection> tx,
+      InstallationId installation) {
+    this.installation = installation;
     this.rooms = rooms;
     this.outbox = outbox;
     this.incidents = incidents;
@@ -229,10 +232,10 @@ class WarRoomPass {
 
   /** Posts an entry exactly once, even when an earlier try's answer was lost. */
   private String postOnce(OutboxEntry entry, String channel, ChatMessage message, Lease lease) {
+    String key = entry.key(installation.get());
     if (entry.attemptedAt() != null) {
       Optional<String> earlier =
-          chat.findPosted(
-              channel, entry.threadTs(), entry.key(), entry.attemptedAt().minus(CLOCK_SLACK));
+          chat.findPosted(channel, entry.threadTs(), key, entry.attemptedAt().minus(CLOCK_SLACK));
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -240,7 +243,7 @@ class WarRoomPass {
     lease.wrote(outbox.markAttempted(entry.id(), lease.generation()));
     lease.confirm();
     try {
-      return chat.post(channel, entry.threadTs(), message, entry.key());
+      return chat.post(channel, entry.threadTs(), message, key);
     } catch (ChatFailure failure) {
       if (failure.kind() != ChatFailure.Kind.NOT_IN_CHANNEL
           || OutboxEntry.ROOM.equals(entry.channelId())) {
@@ -249,7 +252,7 @@ class WarRoomPass {
       // The announce channel: join it (public channels only) and try once more.
       chat.join(channel);
       lease.confirm();
-      return chat.post(channel, entry.threadTs(), message, entry.key());
+      return chat.post(channel, entry.threadTs(), message, key);
     }
   }
 
