@@ -19,6 +19,11 @@ public class ChatFailure extends RuntimeException {
     RATE_LIMITED,
     /** The platform failed or did not answer; the call may or may not have taken effect. */
     UNAVAILABLE,
+    /**
+     * The platform refused Warroom's token (revoked, expired, a scope missing): nothing is wrong
+     * with this call, and it will succeed once an admin fixes the app. See {@link ChatAuthState}.
+     */
+    UNAUTHORIZED,
     /** The platform refused the call; repeating it will not help. */
     REJECTED
   }
@@ -46,7 +51,7 @@ public class ChatFailure extends RuntimeException {
 
   /** Whether trying again later may succeed. */
   public boolean isTransient() {
-    return kind == Kind.RATE_LIMITED || kind == Kind.UNAVAILABLE;
+    return kind == Kind.RATE_LIMITED || kind == Kind.UNAVAILABLE || kind == Kind.UNAUTHORIZED;
   }
 
   /** Whether the call may have taken effect although it failed (a lost answer). */

@@ -178,18 +178,22 @@ final class ConversationsMethods {
             .filter(m -> tsMicros(m.ts, 0) >= oldest && tsMicros(m.ts, 0) <= latest)
             .sorted(Comparator.comparing((Message m) -> m.ts).reversed())
             .toList();
+    // Newest first, a page at a time, as Slack pages: has_more and a cursor to the next page.
+    int offset = Math.min(decodeCursor(call.optional("cursor")), top.size());
+    int end = Math.min(top.size(), offset + limit);
     ObjectNode out = ok();
     ArrayNode messages = out.putArray("messages");
-    for (Message m : top.subList(0, Math.min(limit, top.size()))) {
+    for (Message m : top.subList(offset, end)) {
       ObjectNode mj = ws.messageJson(m);
       if (!withMetadata) {
         mj.remove("metadata");
       }
       messages.add(mj);
     }
-    out.put("has_more", top.size() > limit);
+    out.put("has_more", end < top.size());
     out.put("pin_count", c.pins.size());
-    out.putObject("response_metadata").put("next_cursor", "");
+    out.putObject("response_metadata")
+        .put("next_cursor", end < top.size() ? encodeCursor(end) : "");
     return out;
   }
 
@@ -199,13 +203,30 @@ final class ConversationsMethods {
     String ts = call.required("ts");
     Message parent = ws.message(c, ts).orElseThrow(() -> new SlackError("thread_not_found"));
     String root = parent.threadTs == null ? parent.ts : parent.threadTs;
+    long oldest = tsMicros(call.optional("oldest"), 0);
+    boolean withMetadata = call.flag("include_all_metadata");
+    int limit = Math.max(1, Math.min(1000, call.number("limit", 1000)));
+    // Oldest first (the parent always leads), a page at a time, as Slack pages.
+    List<Message> thread =
+        c.messages.stream()
+            .filter(m -> m.ts.equals(root) || root.equals(m.threadTs))
+            .filter(m -> m.ts.equals(root) || tsMicros(m.ts, 0) >= oldest)
+            .sorted(Comparator.comparing(m -> m.ts))
+            .toList();
+    int offset = Math.min(decodeCursor(call.optional("cursor")), thread.size());
+    int end = Math.min(thread.size(), offset + limit);
     ObjectNode out = ok();
     ArrayNode messages = out.putArray("messages");
-    c.messages.stream()
-        .filter(m -> m.ts.equals(root) || root.equals(m.threadTs))
-        .sorted(Comparator.comparing(m -> m.ts))
-        .forEach(m -> messages.add(ws.messageJson(m)));
-    out.put("has_more", false);
+    for (Message m : thread.subList(offset, end)) {
+      ObjectNode mj = ws.messageJson(m);
+      if (!withMetadata) {
+        mj.remove("metadata");
+      }
+      messages.add(mj);
+    }
+    out.put("has_more", end < thread.size());
+    out.putObject("response_metadata")
+        .put("next_cursor", end < thread.size() ? encodeCursor(end) : "");
     return out;
   }
 

@@ -26,8 +26,18 @@ public final class Faults {
     TIMEOUT_AFTER,
     /** The answer comes, but late. */
     SLOW,
+    /**
+     * The work is done and the answer written at once, but it reaches the caller late: what it says
+     * may be stale by then (a list or a history read before someone else's change).
+     */
+    LATE,
     /** HTTP 200 with an HTML page instead of Slack's JSON, as a proxy's error page answers. */
-    NOT_JSON
+    NOT_JSON,
+    /**
+     * Slack's {@code ok:false} with the given error, before doing anything: a revoked token ({@code
+     * token_revoked}), a scope the app lacks ({@code missing_scope}, with {@code needed}).
+     */
+    ERROR
   }
 
   /**
@@ -35,8 +45,18 @@ public final class Faults {
    *
    * @param duration Retry-After for {@link Kind#RATE_LIMITED}, the delay for {@link Kind#SLOW}, how
    *     long to hang for the timeouts
+   * @param error for {@link Kind#ERROR}: Slack's error, and for {@code missing_scope} the scope
+   *     needed after a colon ({@code missing_scope:chat:write})
    */
-  public record Fault(Kind kind, Duration duration) {
+  public record Fault(Kind kind, Duration duration, String error) {
+
+    public Fault(Kind kind, Duration duration) {
+      this(kind, duration, null);
+    }
+
+    public static Fault error(String error) {
+      return new Fault(Kind.ERROR, Duration.ZERO, error);
+    }
 
     public static Fault serverError() {
       return new Fault(Kind.SERVER_ERROR, Duration.ZERO);
@@ -65,12 +85,19 @@ public final class Faults {
     public static Fault slow(Duration delay) {
       return new Fault(Kind.SLOW, delay);
     }
+
+    public static Fault late(Duration delay) {
+      return new Fault(Kind.LATE, delay);
+    }
   }
 
   private final Map<String, Deque<Fault>> queued = new HashMap<>();
   private final Map<String, Fault> always = new HashMap<>();
 
-  /** The next {@code times} calls of {@code method} fail this way. */
+  /**
+   * The next {@code times} calls of {@code method} fail this way; {@code method#channel} limits it
+   * to calls in that channel.
+   */
   public synchronized Faults inject(String method, int times, Fault fault) {
     Deque<Fault> q = queued.computeIfAbsent(method, m -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
@@ -94,6 +121,20 @@ public final class Faults {
   public synchronized void clear() {
     queued.clear();
     always.clear();
+  }
+
+  /**
+   * The fault for a call of {@code method} in {@code channel}: one injected for {@code
+   * method#channel} (e.g. {@code chat.postMessage#C123}) first, then any for the method.
+   */
+  synchronized Fault next(String method, String channel) {
+    if (channel != null) {
+      Deque<Fault> q = queued.get(method + "#" + channel);
+      if (q != null && !q.isEmpty()) {
+        return q.poll();
+      }
+    }
+    return next(method);
   }
 
   synchronized Fault next(String method) {

@@ -86,7 +86,7 @@ final class SlackServer implements AutoCloseable {
     long arrived = System.currentTimeMillis();
     String method = ex.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(ex);
-    Faults.Fault fault = faults.next(method);
+    Faults.Fault fault = faults.next(method, params.get("channel"));
     if (fault != null) {
       switch (fault.kind()) {
         case SERVER_ERROR -> {
@@ -108,6 +108,16 @@ final class SlackServer implements AutoCloseable {
           answer(ex, arrived, method, params, 200, null);
           return;
         }
+        case ERROR -> {
+          String[] parts = fault.error().split(":", 2);
+          ObjectNode error = (ObjectNode) WebApi.error(ws, parts[0]);
+          if (parts.length > 1) {
+            error.put("needed", parts[1]);
+            error.put("provided", "commands,chat:write");
+          }
+          answer(ex, arrived, method, params, 200, error);
+          return;
+        }
         case SLOW -> sleep(fault.duration().toMillis());
         default -> {}
       }
@@ -127,6 +137,9 @@ final class SlackServer implements AutoCloseable {
     if (fault != null && fault.kind() == Faults.Kind.SERVER_ERROR_AFTER) {
       answer(ex, arrived, method, params, 500, null);
       return;
+    }
+    if (fault != null && fault.kind() == Faults.Kind.LATE) {
+      sleep(fault.duration().toMillis());
     }
     if (fault != null && fault.kind() == Faults.Kind.TIMEOUT_AFTER) {
       sleep(fault.duration().toMillis());

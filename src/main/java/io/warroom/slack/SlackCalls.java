@@ -3,6 +3,7 @@ package io.warroom.slack;
 import com.google.gson.JsonParseException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatFailure.Kind;
 import io.warroom.pacing.AckFirst;
@@ -36,13 +37,27 @@ final class SlackCalls {
 
   private static final Set<String> UNAVAILABLE_ERRORS =
       Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+  /** Errors that refuse the token itself, not the call: delivery pauses until it is fixed. */
+  static final Set<String> TOKEN_REFUSED =
+      Set.of(
+          "invalid_auth",
+          "not_authed",
+          "token_revoked",
+          "token_expired",
+          "account_inactive",
+          "missing_scope",
+          "team_access_not_granted");
+
   private static final Set<String> CHANNEL_GONE =
       Set.of("channel_not_found", "is_archived", "channel_is_archived");
 
   private final AckFirst ackFirst;
+  private final ChatAuthState auth;
 
-  SlackCalls(AckFirst ackFirst) {
+  SlackCalls(AckFirst ackFirst, ChatAuthState auth) {
     this.ackFirst = ackFirst;
+    this.auth = auth;
   }
 
   <T extends SlackApiTextResponse> T call(String method, boolean idempotent, ApiCall<T> call) {
@@ -55,8 +70,10 @@ final class SlackCalls {
           return response;
         }
         last = failure(method, response.getError(), null);
+        refused(method, last, response.getNeeded());
       } catch (SlackApiException e) {
         last = failure(method, e);
+        refused(method, last, e.getError() == null ? null : e.getError().getNeeded());
       } catch (IOException e) {
         last = new ChatFailure(Kind.UNAVAILABLE, method + ": " + e.getMessage(), null, e);
       } catch (JsonParseException e) {
@@ -71,6 +88,21 @@ final class SlackCalls {
       sleep(wait);
     }
     throw last;
+  }
+
+  /** A refused token pauses delivery: one line when it starts, none for each call after. */
+  private void refused(String method, ChatFailure failure, String needed) {
+    if (failure.kind() != Kind.UNAUTHORIZED) {
+      return;
+    }
+    String error = failure.getMessage().substring(method.length() + 2);
+    if (auth.refuse(error, needed)) {
+      LOG.error(
+          "Slack refused the bot token on {}: {}; delivery to Slack is paused for every incident"
+              + " (nothing is dropped) and resumes once auth.test accepts the token again",
+          method,
+          auth.refusal().map(ChatAuthState.Refusal::describe).orElse(error));
+    }
   }
 
   private static boolean retryInline(ChatFailure failure, boolean idempotent) {
@@ -95,6 +127,9 @@ final class SlackCalls {
 
   private static ChatFailure failure(String method, String error, Throwable cause) {
     String message = method + ": " + error;
+    if (TOKEN_REFUSED.contains(error)) {
+      return new ChatFailure(Kind.UNAUTHORIZED, message, null, cause);
+    }
     if ("name_taken".equals(error)) {
       return new ChatFailure(Kind.NAME_TAKEN, message, null, cause);
     }

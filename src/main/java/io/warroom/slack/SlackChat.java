@@ -22,10 +22,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The chat port on Slack's Web API. */
 final class SlackChat implements ChatPort {
+
+  /** Messages per page of history; Slack's recommended page size. */
+  private static final int PAGE = 200;
 
   private final MethodsClient methods;
   private final SlackCalls calls;
@@ -145,52 +149,91 @@ final class SlackChat implements ChatPort {
         .getTs();
   }
 
+  /**
+   * Looks through every message since {@code since}, page by page (a busy war room gets hundreds
+   * between a lost answer and the retry), for the one that carries this key. Only the key is
+   * matched, and it names this installation, so another install's post never counts as ours.
+   */
   @Override
   public Optional<String> findPosted(
       String channelId, @Nullable String threadTs, String key, Instant since) {
+    return firstSince(channelId, threadTs, since, true, m -> carriesKey(m, key))
+        .map(Message::getTs);
+  }
+
+  private static boolean carriesKey(Message m, String key) {
+    Message.Metadata metadata = m.getMetadata();
+    return metadata != null
+        && SlackIds.POST_METADATA_TYPE.equals(metadata.getEventType())
+        && metadata.getEventPayload() != null
+        && key.equals(metadata.getEventPayload().get("key"));
+  }
+
+  /**
+   * The first message since the given time, in the channel or in one thread, that matches; reads
+   * every page ({@code oldest} and {@code cursor}) until one does or there are no more.
+   */
+  private Optional<Message> firstSince(
+      String channelId,
+      @Nullable String threadTs,
+      Instant since,
+      boolean withMetadata,
+      Predicate<Message> wanted) {
     String oldest = since.getEpochSecond() + ".000000";
-    List<Message> messages;
-    if (threadTs == null) {
-      ConversationsHistoryResponse r =
-          calls.call(
-              "conversations.history",
-              true,
-              () ->
-                  methods.conversationsHistory(
-                      req ->
-                          req.channel(channelId)
-                              .oldest(oldest)
-                              .limit(200)
-                              .includeAllMetadata(true)));
-      messages = r.getMessages();
-    } else {
-      ConversationsRepliesResponse r =
-          calls.call(
-              "conversations.replies",
-              true,
-              () ->
-                  methods.conversationsReplies(
-                      req ->
-                          req.channel(channelId)
-                              .ts(threadTs)
-                              .oldest(oldest)
-                              .limit(200)
-                              .includeAllMetadata(true)));
-      messages = r.getMessages();
-    }
-    if (messages == null) {
-      return Optional.empty();
-    }
-    for (Message m : messages) {
-      Message.Metadata metadata = m.getMetadata();
-      if (metadata != null
-          && SlackIds.POST_METADATA_TYPE.equals(metadata.getEventType())
-          && metadata.getEventPayload() != null
-          && key.equals(metadata.getEventPayload().get("key"))) {
-        return Optional.of(m.getTs());
+    String cursor = null;
+    do {
+      String page = cursor;
+      List<Message> messages;
+      if (threadTs == null) {
+        ConversationsHistoryResponse r =
+            calls.call(
+                "conversations.history",
+                true,
+                () ->
+                    methods.conversationsHistory(
+                        req ->
+                            req.channel(channelId)
+                                .oldest(oldest)
+                                .limit(PAGE)
+                                .cursor(page)
+                                .includeAllMetadata(withMetadata)));
+        messages = r.getMessages();
+        cursor = nextCursor(r.isHasMore(), r.getResponseMetadata());
+      } else {
+        ConversationsRepliesResponse r =
+            calls.call(
+                "conversations.replies",
+                true,
+                () ->
+                    methods.conversationsReplies(
+                        req ->
+                            req.channel(channelId)
+                                .ts(threadTs)
+                                .oldest(oldest)
+                                .limit(PAGE)
+                                .cursor(page)
+                                .includeAllMetadata(withMetadata)));
+        messages = r.getMessages();
+        cursor = nextCursor(r.isHasMore(), r.getResponseMetadata());
       }
-    }
+      if (messages != null) {
+        for (Message m : messages) {
+          if (wanted.test(m)) {
+            return Optional.of(m);
+          }
+        }
+      }
+    } while (cursor != null);
     return Optional.empty();
+  }
+
+  private static String nextCursor(Boolean hasMore, com.slack.api.model.ResponseMetadata metadata) {
+    if (metadata == null
+        || metadata.getNextCursor() == null
+        || metadata.getNextCursor().isEmpty()) {
+      return null;
+    }
+    return Boolean.FALSE.equals(hasMore) ? null : metadata.getNextCursor();
   }
 
   @Override
@@ -310,22 +353,15 @@ final class SlackChat implements ChatPort {
 
   @Override
   public boolean fileShared(String channelId, String fileId, Instant since) {
-    String oldest = since.getEpochSecond() + ".000000";
-    ConversationsHistoryResponse r =
-        calls.call(
-            "conversations.history",
-            true,
-            () ->
-                methods.conversationsHistory(
-                    req -> req.channel(channelId).oldest(oldest).limit(200)));
-    if (r.getMessages() == null) {
-      return false;
-    }
-    return r.getMessages().stream()
-        .anyMatch(
+    return firstSince(
+            channelId,
+            null,
+            since,
+            false,
             m ->
                 m.getFiles() != null
-                    && m.getFiles().stream().anyMatch(f -> fileId.equals(f.getId())));
+                    && m.getFiles().stream().anyMatch(f -> fileId.equals(f.getId())))
+        .isPresent();
   }
 
   private static Channel channel(Conversation c) {

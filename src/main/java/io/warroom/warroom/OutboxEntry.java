@@ -38,8 +38,12 @@ public record OutboxEntry(
   /** Placeholder channel: the incident's own war room. */
   public static final String ROOM = "ROOM";
 
-  /** The key that marks this post in the chat platform, to recognise it after a lost answer. */
-  String key() {
-    return "warroom-outbox-" + id;
+  /**
+   * The key that marks this post in the chat platform, to recognise it after a lost answer: this
+   * installation's id and the entry's, so that another installation's post (a staging Warroom in
+   * the same channel, whose outbox numbers are its own) is never taken for ours.
+   */
+  String key(String installation) {
+    return "warroom-outbox-" + installation + "-" + id;
   }
 }

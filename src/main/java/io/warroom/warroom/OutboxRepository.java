@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.time.Instant;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -18,15 +17,25 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
           + " ORDER BY id LIMIT 1")
   java.util.Optional<String> findTsByRef(long incidentId, String ref);
 
-  @Query("UPDATE outbox SET file_id = :fileId WHERE id = :id")
-  void setFileId(long id, String fileId);
+  // Writes made under the room's lease name its generation, like WarRoomRepository's: 0 rows once
+  // another replica has claimed the room.
 
-  @Query("UPDATE outbox SET attempted_at = :at WHERE id = :id")
-  void markAttempted(long id, Instant at);
+  @Query("UPDATE outbox SET file_id = :fileId WHERE id = :id" + FENCE)
+  int setFileId(long id, long generation, String fileId);
 
-  @Query("UPDATE outbox SET delivered_at = :at, ts = :ts WHERE id = :id")
-  void markDelivered(long id, Instant at, String ts);
+  /** Marks the start of a try, at the database's time (retries look for the post since then). */
+  @Query("UPDATE outbox SET attempted_at = CURRENT_TIMESTAMP WHERE id = :id" + FENCE)
+  int markAttempted(long id, long generation);
 
-  @Query("UPDATE outbox SET delivered_at = :at, error = :error WHERE id = :id")
-  void markGivenUp(long id, Instant at, String error);
+  @Query("UPDATE outbox SET delivered_at = CURRENT_TIMESTAMP, ts = :ts WHERE id = :id" + FENCE)
+  int markDelivered(long id, long generation, String ts);
+
+  @Query(
+      "UPDATE outbox SET delivered_at = CURRENT_TIMESTAMP, error = :error WHERE id = :id" + FENCE)
+  int markGivenUp(long id, long generation, String error);
+
+  /** The room's lease is still of the given generation. */
+  String FENCE =
+      " AND EXISTS (SELECT 1 FROM war_room w WHERE w.incident_id = outbox.incident_id"
+          + " AND w.lease_generation = :generation)";
 }

@@ -30,7 +30,8 @@ public record WarRoom(
     @Nullable Instant leaseUntil,
     @Nullable Instant retryAt,
     int failures,
-    @Nullable String lastError) {
+    @Nullable String lastError,
+    long leaseGeneration) {
 
   static WarRoom planned(long incidentId, String channelBase) {
     return new WarRoom(
@@ -50,7 +51,8 @@ public record WarRoom(
         null,
         null,
         0,
-        null);
+        null,
+        0);
   }
 
   /** The users already invited. */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,7 @@ class WarRoomPass {
   private final Map<String, RoomDocument> documents = new HashMap<>();
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
-  private final Clock clock;
+  private final InstallationId installation;
 
   WarRoomPass(
       WarRoomRepository rooms,
@@ -64,7 +62,8 @@ class WarRoomPass {
       List<RoomDocument> documents,
       ObjectMapper json,
       TransactionOperations<Connection> tx,
-      Clock clock) {
+      InstallationId installation) {
+    this.installation = installation;
     this.rooms = rooms;
     this.outbox = outbox;
     this.incidents = incidents;
@@ -73,35 +72,32 @@ class WarRoomPass {
     documents.forEach(d -> this.documents.put(d.name(), d));
     this.json = json;
     this.tx = tx;
-    this.clock = clock;
   }
 
   /**
-   * Runs one pass; throws {@link ChatFailure} when the platform fails on the way. Before each post
-   * it renews this replica's lease on the room; once another replica has taken the room over (the
-   * lease ran out during a long step), it stops, so that the two do not post the same entries.
+   * Runs one pass under the given lease; throws {@link ChatFailure} when the platform fails on the
+   * way, and {@link Lease.Lost} once another replica has taken the room over (the lease ran out
+   * while this one was paused or stuck in a long step). Every write names the lease's generation,
+   * and the lease is confirmed just before each call that creates something in Slack (a channel, a
+   * post, an upload, a share, an edit), so that the two never make the same thing twice.
    */
-  void run(long incidentId, BooleanSupplier renewLease) {
+  void run(long incidentId, Lease lease) {
     Optional<WarRoom> maybeRoom = rooms.findById(incidentId);
     if (maybeRoom.isEmpty()) {
       return;
     }
     Incident incident = incidents.findById(incidentId).orElseThrow();
-    String channel = ensureChannel(maybeRoom.get(), incident);
+    String channel = ensureChannel(maybeRoom.get(), incident, lease);
     WarRoom room = rooms.findById(incidentId).orElseThrow();
-    ensureMembers(room, incident, channel);
-    ensureTopic(room, incident, channel);
+    ensureMembers(room, incident, channel, lease);
+    ensureTopic(room, incident, channel, lease);
     for (OutboxEntry entry : outbox.findByIncidentIdAndDeliveredAtIsNullOrderById(incidentId)) {
-      if (!renewLease.getAsBoolean()) {
-        LOG.info("War room {}: another replica took it over; this one stops", incidentId);
-        return;
-      }
-      deliver(entry, incident, channel);
+      deliver(entry, incident, channel, lease);
     }
-    ensureCard(rooms.findById(incidentId).orElseThrow(), incident, channel);
+    ensureCard(rooms.findById(incidentId).orElseThrow(), incident, channel, lease);
   }
 
-  private String ensureChannel(WarRoom room, Incident incident) {
+  private String ensureChannel(WarRoom room, Incident incident, Lease lease) {
     if (room.channelId() != null) {
       return room.channelId();
     }
@@ -113,15 +109,16 @@ class WarRoomPass {
         // An earlier try with this name may have created the channel before its answer was lost.
         Optional<ChatPort.Channel> ours = ownChannel(name, startedAt);
         if (ours.isPresent()) {
-          rooms.setChannel(incident.id(), ours.get().id(), name);
+          lease.wrote(rooms.setChannel(incident.id(), lease.generation(), ours.get().id(), name));
           return ours.get().id();
         }
       }
-      startedAt = clock.instant();
-      rooms.setNameAttempt(incident.id(), attempt, startedAt);
+      lease.wrote(rooms.setNameAttempt(incident.id(), lease.generation(), attempt, true));
+      lease.confirm();
       try {
         ChatPort.Channel created = chat.createChannel(name, incident.privateIncident());
-        rooms.setChannel(incident.id(), created.id(), created.name());
+        lease.wrote(
+            rooms.setChannel(incident.id(), lease.generation(), created.id(), created.name()));
         return created.id();
       } catch (ChatFailure failure) {
         if (failure.kind() != ChatFailure.Kind.NAME_TAKEN) {
@@ -129,7 +126,7 @@ class WarRoomPass {
         }
         attempt++;
         startedAt = null;
-        rooms.setNameAttempt(incident.id(), attempt, null);
+        lease.wrote(rooms.setNameAttempt(incident.id(), lease.generation(), attempt, false));
       }
     }
     throw new ChatFailure(
@@ -144,7 +141,7 @@ class WarRoomPass {
         .filter(c -> rooms.findByChannelId(c.id()).isEmpty());
   }
 
-  private void ensureMembers(WarRoom room, Incident incident, String channel) {
+  private void ensureMembers(WarRoom room, Incident incident, String channel, Lease lease) {
     Set<String> wanted = new LinkedHashSet<>();
     wanted.add(incident.declaredBy());
     for (Role role : Role.values()) {
@@ -158,21 +155,22 @@ class WarRoomPass {
     }
     chat.invite(channel, wanted);
     invited.addAll(wanted);
-    rooms.setInvited(incident.id(), String.join(",", invited));
+    lease.wrote(rooms.setInvited(incident.id(), lease.generation(), String.join(",", invited)));
   }
 
-  private void ensureTopic(WarRoom room, Incident incident, String channel) {
+  private void ensureTopic(WarRoom room, Incident incident, String channel, Lease lease) {
     String topic = TopicView.render(incident);
     if (!topic.equals(room.topic())) {
       chat.setTopic(channel, topic);
-      rooms.setTopic(incident.id(), topic);
+      lease.wrote(rooms.setTopic(incident.id(), lease.generation(), topic));
     }
   }
 
-  private void deliver(OutboxEntry entry, Incident incident, String roomChannel) {
+  private void deliver(OutboxEntry entry, Incident incident, String roomChannel, Lease lease) {
     String channel = OutboxEntry.ROOM.equals(entry.channelId()) ? roomChannel : entry.channelId();
+    long generation = lease.generation();
     if (entry.kind() == OutboxKind.DOCUMENT) {
-      deliverDocument(entry, incident, channel);
+      deliverDocument(entry, incident, channel, lease);
       return;
     }
     ChatMessage message;
@@ -184,8 +182,9 @@ class WarRoomPass {
           entry.id(),
           incident.id(),
           unreadable);
-      outbox.markGivenUp(
-          entry.id(), clock.instant(), "unreadable: " + truncate(unreadable.getMessage()));
+      lease.wrote(
+          outbox.markGivenUp(
+              entry.id(), generation, "unreadable: " + truncate(unreadable.getMessage())));
       return;
     }
     try {
@@ -195,22 +194,24 @@ class WarRoomPass {
                 ? entry.updateTs()
                 : outbox.findTsByRef(incident.id(), entry.updateRef()).orElse(null);
         if (target == null) {
-          outbox.markGivenUp(
-              entry.id(), clock.instant(), "no posted message named " + entry.updateRef());
+          lease.wrote(
+              outbox.markGivenUp(
+                  entry.id(), generation, "no posted message named " + entry.updateRef()));
           return;
         }
+        lease.confirm();
         chat.update(channel, target, message);
-        outbox.markDelivered(entry.id(), clock.instant(), target);
+        lease.wrote(outbox.markDelivered(entry.id(), generation, target));
         return;
       }
-      String ts = postOnce(entry, channel, message);
+      String ts = postOnce(entry, channel, message, lease);
       tx.executeWrite(
           status -> {
-            outbox.markDelivered(entry.id(), clock.instant(), ts);
+            lease.wrote(outbox.markDelivered(entry.id(), generation, ts));
             if (entry.kind() == OutboxKind.CARD) {
-              rooms.setCard(incident.id(), ts, incident.revision());
+              lease.wrote(rooms.setCard(incident.id(), generation, ts, incident.revision()));
             } else if (entry.kind() == OutboxKind.EXPLORATION_THREAD) {
-              rooms.setThread(incident.id(), ts);
+              lease.wrote(rooms.setThread(incident.id(), generation, ts));
             }
             return null;
           });
@@ -225,23 +226,24 @@ class WarRoomPass {
           entry.kind(),
           incident.id(),
           failure.getMessage());
-      outbox.markGivenUp(entry.id(), clock.instant(), truncate(failure.getMessage()));
+      lease.wrote(outbox.markGivenUp(entry.id(), generation, truncate(failure.getMessage())));
     }
   }
 
   /** Posts an entry exactly once, even when an earlier try's answer was lost. */
-  private String postOnce(OutboxEntry entry, String channel, ChatMessage message) {
+  private String postOnce(OutboxEntry entry, String channel, ChatMessage message, Lease lease) {
+    String key = entry.key(installation.get());
     if (entry.attemptedAt() != null) {
       Optional<String> earlier =
-          chat.findPosted(
-              channel, entry.threadTs(), entry.key(), entry.attemptedAt().minus(CLOCK_SLACK));
+          chat.findPosted(channel, entry.threadTs(), key, entry.attemptedAt().minus(CLOCK_SLACK));
       if (earlier.isPresent()) {
         return earlier.get();
       }
     }
-    outbox.markAttempted(entry.id(), clock.instant());
+    lease.wrote(outbox.markAttempted(entry.id(), lease.generation()));
+    lease.confirm();
     try {
-      return chat.post(channel, entry.threadTs(), message, entry.key());
+      return chat.post(channel, entry.threadTs(), message, key);
     } catch (ChatFailure failure) {
       if (failure.kind() != ChatFailure.Kind.NOT_IN_CHANNEL
           || OutboxEntry.ROOM.equals(entry.channelId())) {
@@ -249,24 +251,25 @@ class WarRoomPass {
       }
       // The announce channel: join it (public channels only) and try once more.
       chat.join(channel);
-      return chat.post(channel, entry.threadTs(), message, entry.key());
+      lease.confirm();
+      return chat.post(channel, entry.threadTs(), message, key);
     }
   }
 
-  private void ensureCard(WarRoom room, Incident incident, String channel) {
+  private void ensureCard(WarRoom room, Incident incident, String channel, Lease lease) {
     if (room.cardTs() == null) {
       return;
     }
     if (!room.cardPinned()) {
       chat.pin(channel, room.cardTs());
-      rooms.setPinned(incident.id());
+      lease.wrote(rooms.setPinned(incident.id(), lease.generation()));
     }
     if (room.syncedRevision() < incident.revision()) {
       chat.update(
           channel,
           room.cardTs(),
           CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null)));
-      rooms.setSyncedRevision(incident.id(), incident.revision());
+      lease.wrote(rooms.setSyncedRevision(incident.id(), lease.generation(), incident.revision()));
     }
   }
 
@@ -280,22 +283,25 @@ class WarRoomPass {
   }
 
   /** Uploads a document once, then shares it once, even when an answer was lost in between. */
-  private void deliverDocument(OutboxEntry entry, Incident incident, String channel) {
+  private void deliverDocument(OutboxEntry entry, Incident incident, String channel, Lease lease) {
+    long generation = lease.generation();
     try {
       String fileId = entry.fileId();
       if (fileId == null) {
         RoomDocument.Attachment file = document(entry).file(incident.id());
+        lease.confirm();
         fileId = chat.uploadFile(file.filename(), file.content().getBytes(StandardCharsets.UTF_8));
-        outbox.setFileId(entry.id(), fileId);
+        lease.wrote(outbox.setFileId(entry.id(), generation, fileId));
       } else if (entry.attemptedAt() != null
           && chat.fileShared(channel, fileId, entry.attemptedAt().minus(CLOCK_SLACK))) {
-        outbox.markDelivered(entry.id(), clock.instant(), fileId);
+        lease.wrote(outbox.markDelivered(entry.id(), generation, fileId));
         return;
       }
       RoomDocument.Attachment file = document(entry).file(incident.id());
-      outbox.markAttempted(entry.id(), clock.instant());
+      lease.wrote(outbox.markAttempted(entry.id(), generation));
+      lease.confirm();
       chat.shareFile(fileId, file.title(), channel, file.comment());
-      outbox.markDelivered(entry.id(), clock.instant(), fileId);
+      lease.wrote(outbox.markDelivered(entry.id(), generation, fileId));
     } catch (ChatFailure failure) {
       if (failure.isTransient()) {
         throw failure;
@@ -305,7 +311,7 @@ class WarRoomPass {
           entry.id(),
           incident.id(),
           failure.getMessage());
-      outbox.markGivenUp(entry.id(), clock.instant(), truncate(failure.getMessage()));
+      lease.wrote(outbox.markGivenUp(entry.id(), generation, truncate(failure.getMessage())));
     }
   }
 

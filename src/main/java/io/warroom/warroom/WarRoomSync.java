@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
+import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
@@ -11,9 +12,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +43,6 @@ public class WarRoomSync {
   private final WarRoomRepository rooms;
   private final WarRoomPass pass;
   private final TaskScheduler scheduler;
-  private final Clock clock;
   private final Duration sweepEvery;
   private final long fullSweepNanos;
   private volatile long lastFullSweep;
@@ -53,6 +51,9 @@ public class WarRoomSync {
   private final ExecutorService workers;
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> again = ConcurrentHashMap.newKeySet();
+  private final String node;
+  private final ChatAuthState auth;
+  private volatile boolean paused;
   private volatile String owner;
   private volatile ScheduledFuture<?> sweeping;
 
@@ -60,12 +61,15 @@ public class WarRoomSync {
       WarRoomRepository rooms,
       WarRoomPass pass,
       @Named("scheduled") TaskScheduler scheduler,
-      Clock clock,
       @Value("${warroom.delivery.sweep:1s}") Duration sweepEvery,
       @Value("${warroom.delivery.threads:4}") int threads,
       @Value("${warroom.delivery.first-backoff:1s}") Duration firstBackoff,
       @Value("${warroom.delivery.lease:60s}") Duration lease,
-      @Value("${warroom.delivery.full-sweep:15s}") Duration fullSweepEvery) {
+      @Value("${warroom.delivery.full-sweep:15s}") Duration fullSweepEvery,
+      @Value("${warroom.delivery.node:}") String node,
+      ChatAuthState auth) {
+    this.auth = auth;
+    this.node = node.isBlank() ? host() : node;
     this.fullSweepNanos = fullSweepEvery.toNanos();
     this.lastFullSweep = System.nanoTime() - fullSweepNanos; // the first sweep is a full one
     this.firstBackoff = firstBackoff;
@@ -73,20 +77,20 @@ public class WarRoomSync {
     this.rooms = rooms;
     this.pass = pass;
     this.scheduler = scheduler;
-    this.clock = clock;
     this.sweepEvery = sweepEvery;
     this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("war-room-"));
   }
 
   /**
    * Starts delivering once the server is up: frees leases a previous run of this process left (same
-   * host and port, so that process is gone) and starts the sweep.
+   * node and port, so that process is gone) and starts the sweep. The node is the host's name
+   * unless {@code warroom.delivery.node} names it (a pod's name, say).
    */
   @EventListener
   void onStartup(ServerStartupEvent event) {
-    String node = host() + ":" + event.getSource().getPort();
-    owner = node + "/" + UUID.randomUUID();
-    int freed = rooms.releaseStale(node + "/%", owner);
+    String process = node + ":" + event.getSource().getPort();
+    owner = process + "/" + UUID.randomUUID();
+    int freed = rooms.releaseStale(process + "/%", owner);
     if (freed > 0) {
       LOG.info("Took back {} war room(s) a previous run of this process was building", freed);
     }
@@ -123,14 +127,18 @@ public class WarRoomSync {
    * with work whose back-off has passed instead.
    */
   void sweep() {
-    Instant now = clock.instant();
     long tick = System.nanoTime();
+    if (!auth.accepted()) {
+      paused = true; // a refused token: nothing can be delivered; nothing is given up either
+      return;
+    }
     List<Long> due;
-    if (tick - lastFullSweep >= fullSweepNanos) {
-      due = rooms.findNeedingWork(now);
+    if (paused || tick - lastFullSweep >= fullSweepNanos) {
+      paused = false; // the token is accepted again: every room with work, at once
+      due = rooms.findNeedingWork();
       lastFullSweep = tick;
     } else {
-      due = rooms.findRetriesDue(now);
+      due = rooms.findRetriesDue();
     }
     due.forEach(this::kick);
   }
@@ -160,23 +168,32 @@ public class WarRoomSync {
   }
 
   private void runClaimed(long incidentId) {
-    while (claim(incidentId)) {
+    Lease held;
+    while (auth.accepted() && (held = claim(incidentId)) != null) {
       boolean failed;
-      LeaseKeeper keeper = new LeaseKeeper(incidentId);
+      LeaseKeeper keeper = new LeaseKeeper(incidentId, held);
       try {
-        pass.run(incidentId, () -> keeper.held() && claim(incidentId));
-        rooms.clearFailures(incidentId);
+        pass.run(incidentId, held);
+        rooms.clearFailures(incidentId, held.generation());
         failed = false;
+      } catch (Lease.Lost lost) {
+        LOG.info("War room {}: another replica took it over; this one stops", incidentId);
+        return;
       } catch (ChatFailure failure) {
-        recordFailure(incidentId, failure, failure.retryAfter().orElse(null));
+        // A refused token: due again as soon as the sweep, paused meanwhile, resumes.
+        Duration wait =
+            failure.kind() == ChatFailure.Kind.UNAUTHORIZED
+                ? Duration.ZERO
+                : failure.retryAfter().orElse(null);
+        recordFailure(incidentId, held, failure, wait);
         failed = true;
       } catch (RuntimeException e) {
         LOG.error("War room {} pass failed", incidentId, e);
-        recordFailure(incidentId, e, null);
+        recordFailure(incidentId, held, e, null);
         failed = true;
       } finally {
         keeper.stop();
-        rooms.release(incidentId, owner);
+        rooms.release(incidentId, held.generation());
       }
       if (failed || rooms.countWork(incidentId) == 0) {
         return;
@@ -184,31 +201,35 @@ public class WarRoomSync {
     }
   }
 
-  private boolean claim(long incidentId) {
-    Instant now = clock.instant();
-    return rooms.claim(incidentId, owner, now.plus(lease), now) == 1;
+  /** This replica's new lease on the room, or null when another replica holds it. */
+  private Lease claim(long incidentId) {
+    if (rooms.claim(incidentId, owner, lease.toMillis()) != 1) {
+      return null;
+    }
+    return rooms
+        .generation(incidentId, owner)
+        .map(generation -> new Lease(rooms, incidentId, generation, lease.toMillis()))
+        .orElse(null);
   }
 
   /**
    * Renews the lease on a room every third of its length while a pass runs, so that one step longer
    * than the lease (a Slack call that hangs, a postmortem's many name lookups) does not let another
-   * replica take the room over and post the same entries. If a renewal fails, the pass stops before
-   * its next post.
+   * replica take the room over and post the same entries. Once the room was claimed by another
+   * replica all the same, the pass stops at its next write or Slack call (see {@link Lease}).
    */
   private final class LeaseKeeper {
     private final long incidentId;
+    private final Lease lease;
     private final ScheduledFuture<?> renewing;
     private boolean stopped;
     private volatile boolean held = true;
 
-    LeaseKeeper(long incidentId) {
+    LeaseKeeper(long incidentId, Lease lease) {
       this.incidentId = incidentId;
-      Duration every = lease.dividedBy(3);
+      this.lease = lease;
+      Duration every = WarRoomSync.this.lease.dividedBy(3);
       this.renewing = scheduler.scheduleAtFixedRate(every, every, this::renew);
-    }
-
-    boolean held() {
-      return held;
     }
 
     private synchronized void renew() {
@@ -216,13 +237,13 @@ public class WarRoomSync {
         return;
       }
       try {
-        held = claim(incidentId);
+        held = lease.renew();
       } catch (RuntimeException e) {
-        held = false;
+        // The database did not answer; the next renewal (or the pass's own check) tries again.
         LOG.warn("War room {}: could not renew the lease: {}", incidentId, e.toString());
       }
       if (!held) {
-        LOG.info("War room {}: the lease was lost during a step; the pass stops", incidentId);
+        LOG.info("War room {}: the lease was lost during a step; the pass will stop", incidentId);
       }
     }
 
@@ -233,7 +254,8 @@ public class WarRoomSync {
     }
   }
 
-  private void recordFailure(long incidentId, RuntimeException failure, Duration retryAfter) {
+  private void recordFailure(
+      long incidentId, Lease held, RuntimeException failure, Duration retryAfter) {
     WarRoom room = rooms.findById(incidentId).orElse(null);
     int failures = room == null ? 0 : room.failures();
     Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failures, 6));
@@ -242,15 +264,21 @@ public class WarRoomSync {
     }
     Duration wait = retryAfter != null ? retryAfter : backoff;
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    LOG.warn(
-        "War room {}: {} (failure {}, next try in {}s)",
-        incidentId,
-        message,
-        failures + 1,
-        wait.toSeconds());
+    if (failure instanceof ChatFailure f && f.kind() == ChatFailure.Kind.UNAUTHORIZED) {
+      // Said once for every room, when the token was first refused.
+      LOG.debug("War room {}: {}; waits for the token", incidentId, message);
+    } else {
+      LOG.warn(
+          "War room {}: {} (failure {}, next try in {}s)",
+          incidentId,
+          message,
+          failures + 1,
+          wait.toSeconds());
+    }
     rooms.recordFailure(
         incidentId,
-        clock.instant().plus(wait),
+        held.generation(),
+        wait.toMillis(),
         message.length() > 500 ? message.substring(0, 500) : message);
   }
 

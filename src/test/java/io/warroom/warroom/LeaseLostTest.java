@@ -1,6 +1,7 @@
 package io.warroom.warroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.Faults.Fault;
@@ -90,11 +91,21 @@ class LeaseLostTest {
       slack.faults().clear();
 
       WarRoomPass pass = app.bean(WarRoomPass.class);
+      TestApp.await(
+          "the lease released", () -> rooms.findById(id).orElseThrow().leaseOwner() == null);
+      // This pass's claim, then another replica's: the first pass has lost the room.
+      assertEquals(1, rooms.claim(id, "replica-a:8080/1", 60_000));
+      Lease lost =
+          new Lease(rooms, id, rooms.generation(id, "replica-a:8080/1").orElseThrow(), 60_000);
+      rooms.release(id, lost.generation());
+      assertEquals(1, rooms.claim(id, "replica-b:8080/2", 60_000));
+      Lease held =
+          new Lease(rooms, id, rooms.generation(id, "replica-b:8080/2").orElseThrow(), 60_000);
       int before = slack.calls("chat.postMessage").size();
-      pass.run(id, () -> false);
+      assertThrows(Lease.Lost.class, () -> pass.run(id, lost));
       assertEquals(before, slack.calls("chat.postMessage").size(), "nothing posted");
 
-      pass.run(id, () -> true);
+      pass.run(id, held);
       assertEquals(1, room.botPostsContaining("*Impact:* Checkout down for EU cards").size());
     }
   }

@@ -16,7 +16,6 @@ import io.warroom.support.Async;
 import io.warroom.support.Incidents;
 import io.warroom.support.TestApp;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +91,7 @@ abstract class WarRoomStorageContract {
         "the first delivery attempt to settle",
         () ->
             rooms.findById(id).map(r -> r.failures() > 0 && r.leaseOwner() == null).orElse(false));
-    rooms.clearFailures(id);
+    rooms.clearFailures(id, generation(id));
     return d.incident();
   }
 
@@ -177,51 +176,68 @@ abstract class WarRoomStorageContract {
     }
   }
 
+  private long generation(long id) {
+    return rooms.findById(id).orElseThrow().leaseGeneration();
+  }
+
+  /** A lease owner as long as a fully qualified host name may be (253) fits. */
+  private static final String LONG_HOST = "h".repeat(63) + ("." + "n".repeat(63)).repeat(3);
+
   @Test
   void onlyOneReplicaHoldsARoomUntilItReleasesOrTheLeaseRunsOut() {
     long id = declare("Lease contract").id();
-    Instant now = Instant.now();
-    assertEquals(1, rooms.claim(id, "host-a:8080/1", now.plusSeconds(60), now));
-    assertEquals(0, rooms.claim(id, "host-b:8080/2", now.plusSeconds(60), now), "held by a");
-    assertEquals(1, rooms.claim(id, "host-a:8080/1", now.plusSeconds(90), now), "a renews");
-    assertEquals(0, rooms.release(id, "host-b:8080/2"), "b cannot release a's lease");
-    assertEquals(
-        1, rooms.claim(id, "host-b:8080/2", now.plusSeconds(200), now.plusSeconds(91)), "expired");
-    assertEquals(1, rooms.release(id, "host-b:8080/2"));
-    assertEquals(1, rooms.claim(id, "host-a:8080/1", now.plusSeconds(60), now));
+    String a = LONG_HOST + ":8080/" + UUID.randomUUID();
+    String b = "host-b:8080/" + UUID.randomUUID();
+    assertEquals(1, rooms.claim(id, a, 60_000));
+    long first = rooms.generation(id, a).orElseThrow();
+    assertEquals(0, rooms.claim(id, b, 60_000), "held by a");
+    assertEquals(1, rooms.renew(id, first, 90_000), "a renews");
+    assertEquals(0, rooms.release(id, first + 1), "another generation cannot release a's lease");
+    assertEquals(1, rooms.renew(id, first, -1), "a's lease runs out (by the database's clock)");
+    assertEquals(1, rooms.claim(id, b, 60_000), "expired: b claims");
+    long second = rooms.generation(id, b).orElseThrow();
+    assertTrue(second > first, "a new generation");
+    assertEquals(0, rooms.renew(id, first, 60_000), "a, woken late, has lost it");
+    assertEquals(0, rooms.setTopic(id, first, "written by a"), "a's writes are fenced off");
+    assertEquals(1, rooms.setTopic(id, second, "written by b"));
+    assertEquals(1, rooms.release(id, second));
+    assertEquals(1, rooms.claim(id, a, 60_000));
     assertEquals(
         1,
-        rooms.releaseStale("host-a:8080/%", "host-a:8080/3"),
+        rooms.releaseStale(LONG_HOST + ":8080/%", LONG_HOST + ":8080/" + UUID.randomUUID()),
         "a restarted a frees its old lease");
-    assertTrue(rooms.findNeedingWork(now).contains(id));
+    assertTrue(rooms.findNeedingWork().contains(id));
   }
 
   @Test
   void failuresBackOffUntilTheirTime() {
     long id = declare("Backoff contract").id();
-    Instant now = Instant.now();
-    assertTrue(!rooms.findRetriesDue(now).contains(id), "no failure: not the frequent sweep's");
-    rooms.recordFailure(id, now.plusSeconds(30), "chat.postMessage: HTTP 500");
-    assertTrue(!rooms.findNeedingWork(now).contains(id), "waits");
-    assertTrue(!rooms.findRetriesDue(now).contains(id), "waits");
-    assertTrue(rooms.findNeedingWork(now.plusSeconds(31)).contains(id), "then retried");
-    assertTrue(rooms.findRetriesDue(now.plusSeconds(31)).contains(id), "then retried");
-    assertEquals(1, rooms.claim(id, "host-a:8080/1", now.plusSeconds(90), now.plusSeconds(31)));
-    assertTrue(!rooms.findRetriesDue(now.plusSeconds(31)).contains(id), "unless held");
-    rooms.release(id, "host-a:8080/1");
-    rooms.clearFailures(id);
-    assertTrue(rooms.findNeedingWork(now).contains(id));
-    assertTrue(!rooms.findRetriesDue(now.plusSeconds(31)).contains(id), "cleared");
+    String a = "host-a:8080/" + UUID.randomUUID();
+    assertTrue(!rooms.findRetriesDue().contains(id), "no failure: not the frequent sweep's");
+    long generation = generation(id);
+    rooms.recordFailure(id, generation, 30_000, "chat.postMessage: HTTP 500");
+    assertTrue(!rooms.findNeedingWork().contains(id), "waits");
+    assertTrue(!rooms.findRetriesDue().contains(id), "waits");
+    rooms.recordFailure(id, generation, -1_000, "chat.postMessage: HTTP 500");
+    assertTrue(rooms.findNeedingWork().contains(id), "then retried");
+    assertTrue(rooms.findRetriesDue().contains(id), "then retried");
+    assertEquals(1, rooms.claim(id, a, 90_000));
+    assertTrue(!rooms.findRetriesDue().contains(id), "unless held");
+    rooms.release(id, rooms.generation(id, a).orElseThrow());
+    rooms.clearFailures(id, generation(id));
+    assertTrue(rooms.findNeedingWork().contains(id));
+    assertTrue(!rooms.findRetriesDue().contains(id), "cleared");
   }
 
   @Test
   void aChangeBumpsTheRevisionTheCardMustCatchUpWith() {
     Incident incident = declare("Revision contract");
-    rooms.setChannel(incident.id(), "C0REVISION1", "inc-revision-contract");
-    rooms.setCard(incident.id(), "1700000000.000100", incident.revision());
+    long generation = generation(incident.id());
+    rooms.setChannel(incident.id(), generation, "C0REVISION1", "inc-revision-contract");
+    rooms.setCard(incident.id(), generation, "1700000000.000100", incident.revision());
     outbox
         .findByIncidentIdAndDeliveredAtIsNullOrderById(incident.id())
-        .forEach(e -> outbox.markDelivered(e.id(), Instant.now(), "1700000000.000200"));
+        .forEach(e -> outbox.markDelivered(e.id(), generation, "1700000000.000200"));
     assertEquals(0, rooms.countWork(incident.id()), "in step");
     incidents.assignRole(incident.id(), Role.COMMANDER, "U2", "U1");
     assertEquals(

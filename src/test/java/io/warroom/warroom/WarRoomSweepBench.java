@@ -67,9 +67,8 @@ public final class WarRoomSweepBench {
       for (int size : ROOMS) {
         fill(db, filled, size);
         filled = size;
-        Instant now = Instant.now();
-        double[] full = time(db, () -> rooms.findNeedingWork(now).size(), 2);
-        double[] retries = time(db, () -> rooms.findRetriesDue(now).size(), 2);
+        double[] full = time(db, () -> rooms.findNeedingWork().size(), 2);
+        double[] retries = time(db, () -> rooms.findRetriesDue().size(), 2);
         String row =
             String.format(
                 Locale.ROOT,
