@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatPort;
+import io.warroom.slack.WebApiPacer.Urgency;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,6 +58,8 @@ final class SlackChat implements ChatPort {
     ConversationsCreateResponse r =
         calls.call(
             "conversations.create",
+            null,
+            Urgency.FIRST,
             false,
             () -> methods.conversationsCreate(req -> req.name(name).isPrivate(isPrivate)));
     return channel(r.getChannel());
@@ -70,6 +73,8 @@ final class SlackChat implements ChatPort {
       ConversationsListResponse r =
           calls.call(
               "conversations.list",
+              null,
+              Urgency.FIRST,
               true,
               () ->
                   methods.conversationsList(
@@ -97,6 +102,8 @@ final class SlackChat implements ChatPort {
       try {
         calls.call(
             "conversations.invite",
+            null,
+            Urgency.FIRST,
             true,
             () -> methods.conversationsInvite(req -> req.channel(channelId).users(List.of(user))));
       } catch (ChatFailure failure) {
@@ -127,6 +134,8 @@ final class SlackChat implements ChatPort {
     return calls
         .call(
             "chat.postMessage",
+            channelId,
+            Urgency.FIRST,
             false,
             () ->
                 methods.chatPostMessage(
@@ -154,6 +163,8 @@ final class SlackChat implements ChatPort {
       ConversationsHistoryResponse r =
           calls.call(
               "conversations.history",
+              null,
+              Urgency.FIRST,
               true,
               () ->
                   methods.conversationsHistory(
@@ -167,6 +178,8 @@ final class SlackChat implements ChatPort {
       ConversationsRepliesResponse r =
           calls.call(
               "conversations.replies",
+              null,
+              Urgency.FIRST,
               true,
               () ->
                   methods.conversationsReplies(
