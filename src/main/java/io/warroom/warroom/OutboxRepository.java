@@ -1,5 +1,6 @@
 package io.warroom.warroom;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -22,7 +23,7 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
   void setFileId(long id, String fileId);
 
   @Query("UPDATE outbox SET attempted_at = :at WHERE id = :id")
-  void markAttempted(long id, Instant at);
+  void markAttempted(long id, @Nullable Instant at);
 
   @Query("UPDATE outbox SET delivered_at = :at, ts = :ts WHERE id = :id")
   void markDelivered(long id, Instant at, String ts);

@@ -218,6 +218,12 @@ class WarRoomPass {
         rooms.setChannel(incident.id(), created.id(), created.name());
         return created.id();
       } catch (ChatFailure failure) {
+        if (failure.kind() == ChatFailure.Kind.RATE_LIMITED) {
+          // Refused before it was made, and no earlier try made it (looked for above): the next
+          // pass need not look for a channel first.
+          rooms.setNameAttempt(incident.id(), attempt, null);
+          throw failure;
+        }
         if (failure.kind() != ChatFailure.Kind.NAME_TAKEN) {
           throw failure;
         }
@@ -337,6 +343,11 @@ class WarRoomPass {
     try {
       return chat.post(channel, entry.threadTs(), message, entry.key());
     } catch (ChatFailure failure) {
+      if (failure.kind() == ChatFailure.Kind.RATE_LIMITED) {
+        // Refused before it was posted: the next try need not read the channel's history first.
+        outbox.markAttempted(entry.id(), entry.attemptedAt());
+        throw failure;
+      }
       if (failure.kind() != ChatFailure.Kind.NOT_IN_CHANNEL
           || OutboxEntry.ROOM.equals(entry.channelId())) {
         throw failure;
