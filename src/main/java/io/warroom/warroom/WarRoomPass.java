@@ -32,7 +32,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,9 +74,15 @@ class WarRoomPass {
   private final TransactionOperations<Connection> tx;
   private final Clock clock;
 
-  /** Runs the steps of passes that go on at the same time as others; idle threads end. */
+  /** Runs the steps of passes that go on at the same time as others; idle threads end soon. */
   private final ExecutorService steps =
-      Executors.newCachedThreadPool(DaemonThreads.named("war-room-step-"));
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          10,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          DaemonThreads.named("war-room-step-"));
 
   WarRoomPass(
       WarRoomRepository rooms,
