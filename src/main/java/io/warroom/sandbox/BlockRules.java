@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Slack's Block Kit limits (Slack's Block Kit reference): a message or view that breaks one
- * is refused with {@code invalid_blocks} and messages shaped like Slack's.
+ * Slack's Block Kit limits (Slack's Block Kit reference): a message or view that breaks one is
+ * refused with {@code invalid_blocks} and messages shaped like Slack's.
  */
 final class BlockRules {
 

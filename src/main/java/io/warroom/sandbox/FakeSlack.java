@@ -63,6 +63,7 @@ public final class FakeSlack implements AutoCloseable {
 
   private final Workspace ws;
   private final Faults faults = new Faults();
+  private final RateLimits limits = new RateLimits();
   private final AppLink app;
   private final EventDispatcher events;
   private final SlackServer server;
@@ -75,7 +76,8 @@ public final class FakeSlack implements AutoCloseable {
     this.events = new EventDispatcher(ws, app);
     WebApi api = new WebApi(ws, events);
     this.server =
-        new SlackServer(ws, api, new FilesMethods(ws, events), faults, app::onResponse, port);
+        new SlackServer(
+            ws, api, new FilesMethods(ws, events), faults, limits, app::onResponse, port);
   }
 
   /** Starts a workspace on a free loopback port. */
@@ -108,6 +110,30 @@ public final class FakeSlack implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * Switches Slack's rate limits on or off (off at start): each method's tier, and {@code
+   * chat.postMessage}'s one a second per channel with short bursts; a call over its limit gets HTTP
+   * 429 with {@code Retry-After}. Switching starts every count afresh.
+   */
+  public FakeSlack rateLimits(boolean on) {
+    limits.enabled(on);
+    return this;
+  }
+
+  /**
+   * Every Web API answer takes between {@code min} and {@code max} (uniformly), as Slack's do over
+   * the internet; zero at start.
+   */
+  public FakeSlack latency(Duration min, Duration max) {
+    server.latency(min, max);
+    return this;
+  }
+
+  /** Web API calls answered HTTP 429 so far. */
+  public long rateLimitedCalls() {
+    return server.calls().stream().filter(c -> c.status() == 429).count();
   }
 
   public Workspace workspace() {

@@ -70,7 +70,31 @@ public final class Sandbox implements AutoCloseable {
     random.nextBytes(secret);
     String botToken = "xoxb-sandbox-" + HexFormat.of().formatHex(token);
     String signingSecret = HexFormat.of().formatHex(secret);
-    return new Sandbox(FakeSlack.start(botToken, signingSecret), botToken, signingSecret);
+    FakeSlack slack = FakeSlack.start(botToken, signingSecret);
+    slackConditions(slack, System.getenv());
+    return new Sandbox(slack, botToken, signingSecret);
+  }
+
+  /**
+   * Makes the workspace behave like Slack over the internet when asked: {@code
+   * WARROOM_SANDBOX_RATE_LIMITS=true} switches Slack's rate limits on, {@code
+   * WARROOM_SANDBOX_LATENCY=100-250} makes every Web API answer take 100 to 250 ms.
+   */
+  static void slackConditions(FakeSlack slack, Map<String, String> env) {
+    String limits = env.getOrDefault("WARROOM_SANDBOX_RATE_LIMITS", "").strip();
+    slack.rateLimits(limits.equalsIgnoreCase("true"));
+    String latency = env.getOrDefault("WARROOM_SANDBOX_LATENCY", "").strip();
+    if (!latency.isEmpty()) {
+      String[] range = latency.split("-", 2);
+      try {
+        long min = Long.parseLong(range[0].strip());
+        long max = range.length > 1 ? Long.parseLong(range[1].strip()) : min;
+        slack.latency(java.time.Duration.ofMillis(min), java.time.Duration.ofMillis(max));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "WARROOM_SANDBOX_LATENCY must be milliseconds, e.g. 100-250, not " + latency, e);
+      }
+    }
   }
 
   /**

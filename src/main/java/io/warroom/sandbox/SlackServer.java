@@ -9,13 +9,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +33,15 @@ final class SlackServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlackServer.class);
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
+  /** The exchange attribute holding how long the answer takes on its way back, in ms. */
+  private static final String WAY_BACK = "warroom.way-back";
+
   private final Workspace ws;
   private final WebApi api;
   private final FilesMethods files;
   private final Faults faults;
+  private final RateLimits limits;
+  private volatile Duration[] latency = {Duration.ZERO, Duration.ZERO};
   private final BiConsumer<String, JsonNode> responseUrls;
   private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -44,9 +52,11 @@ final class SlackServer implements AutoCloseable {
       WebApi api,
       FilesMethods files,
       Faults faults,
+      RateLimits limits,
       BiConsumer<String, JsonNode> responseUrls,
       int port)
       throws IOException {
+    this.limits = limits;
     this.ws = ws;
     this.api = api;
     this.files = files;
@@ -82,7 +92,31 @@ final class SlackServer implements AutoCloseable {
     return calls;
   }
 
+  /** Every Web API answer takes between {@code min} and {@code max}, uniformly. */
+  void latency(Duration min, Duration max) {
+    latency = new Duration[] {min, max};
+  }
+
+  /** Sleeps part of the answer time: half before the work, half after, as a network would. */
+  private long travel(long total) {
+    return total / 2;
+  }
+
+  private long latencyMillis() {
+    Duration[] l = latency;
+    long min = l[0].toMillis();
+    long max = l[1].toMillis();
+    return max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
+  }
+
   private void api(HttpExchange ex) throws IOException {
+    long answerTime = latencyMillis();
+    sleep(travel(answerTime));
+    ex.setAttribute(WAY_BACK, answerTime - travel(answerTime));
+    apiCall(ex);
+  }
+
+  private void apiCall(HttpExchange ex) throws IOException {
     long arrived = System.currentTimeMillis();
     String method = ex.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(ex);
@@ -131,6 +165,13 @@ final class SlackServer implements AutoCloseable {
     String expected = method.equals("apps.connections.open") ? ws.appToken : ws.botToken;
     if (token != null && !token.equals(expected) && !WebApi.NO_TOKEN.contains(method)) {
       answer(ex, arrived, method, params, 200, WebApi.error(ws, "invalid_auth"));
+      return;
+    }
+    Optional<Duration> wait = limits.admit(method, params.get("channel"), System.nanoTime());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ex.getResponseHeaders().add("Retry-After", String.valueOf(seconds));
+      answer(ex, arrived, method, params, 429, WebApi.error(ws, "ratelimited"));
       return;
     }
     JsonNode body = call(method, params);
@@ -217,6 +258,9 @@ final class SlackServer implements AutoCloseable {
       error = "not_json";
     }
     calls.add(new ApiCall(method, params, error, status, arrived));
+    if (ex.getAttribute(WAY_BACK) instanceof Long back) {
+      sleep(back);
+    }
     byte[] bytes =
         body == null
             ? ("<html><body>"

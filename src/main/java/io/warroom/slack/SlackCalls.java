@@ -3,10 +3,12 @@ package io.warroom.slack;
 import com.google.gson.JsonParseException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatFailure.Kind;
 import io.warroom.pacing.AckFirst;
+import io.warroom.slack.WebApiPacer.Urgency;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The one place Web API calls are made: it maps every outcome to success or a {@link ChatFailure},
  * and retries briefly where that is safe. A 429 is always safe to repeat after its Retry-After; a
  * 5xx or a timeout is repeated only for idempotent methods, because the first try may have taken
- * effect.
+ * effect. Every call keeps to Slack's rate limits first ({@link WebApiPacer}).
  */
 @Singleton
 final class SlackCalls {
@@ -54,16 +56,32 @@ final class SlackCalls {
 
   private final AckFirst ackFirst;
   private final ChatAuthState auth;
+  private final WebApiPacer pacer;
 
-  SlackCalls(AckFirst ackFirst, ChatAuthState auth) {
+  SlackCalls(AckFirst ackFirst, ChatAuthState auth, WebApiPacer pacer) {
     this.ackFirst = ackFirst;
     this.auth = auth;
+    this.pacer = pacer;
   }
 
   <T extends SlackApiTextResponse> T call(String method, boolean idempotent, ApiCall<T> call) {
+    return call(method, null, Urgency.LATER, idempotent, call);
+  }
+
+  /**
+   * Makes the call within Slack's rate limits ({@link WebApiPacer}): {@code channel} names the
+   * channel a post goes to, whose own budget it uses.
+   */
+  <T extends SlackApiTextResponse> T call(
+      String method,
+      @Nullable String channel,
+      Urgency urgency,
+      boolean idempotent,
+      ApiCall<T> call) {
     ackFirst.giveWay();
     ChatFailure last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      WebApiPacer.Permit permit = pacer.acquire(method, channel, urgency);
       try {
         T response = call.run();
         if (response.isOk()) {
@@ -79,6 +97,11 @@ final class SlackCalls {
       } catch (JsonParseException e) {
         // A 200 that is not Slack's JSON (a proxy's error page): Slack did not really answer.
         last = new ChatFailure(Kind.UNAVAILABLE, method + ": the answer was not JSON", null, e);
+      } finally {
+        permit.done();
+      }
+      if (last.kind() == Kind.RATE_LIMITED) {
+        pacer.limited(method, channel, last.retryAfter().orElse(Duration.ofSeconds(1)));
       }
       if (!retryInline(last, idempotent) || attempt == ATTEMPTS) {
         break;

@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatPort;
+import io.warroom.slack.WebApiPacer.Urgency;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +62,8 @@ final class SlackChat implements ChatPort {
     ConversationsCreateResponse r =
         calls.call(
             "conversations.create",
+            null,
+            Urgency.FIRST,
             false,
             () -> methods.conversationsCreate(req -> req.name(name).isPrivate(isPrivate)));
     return channel(r.getChannel());
@@ -74,6 +77,8 @@ final class SlackChat implements ChatPort {
       ConversationsListResponse r =
           calls.call(
               "conversations.list",
+              null,
+              Urgency.FIRST,
               true,
               () ->
                   methods.conversationsList(
@@ -101,6 +106,8 @@ final class SlackChat implements ChatPort {
       try {
         calls.call(
             "conversations.invite",
+            null,
+            Urgency.FIRST,
             true,
             () -> methods.conversationsInvite(req -> req.channel(channelId).users(List.of(user))));
       } catch (ChatFailure failure) {
@@ -131,6 +138,8 @@ final class SlackChat implements ChatPort {
     return calls
         .call(
             "chat.postMessage",
+            channelId,
+            Urgency.FIRST,
             false,
             () ->
                 methods.chatPostMessage(
@@ -188,6 +197,8 @@ final class SlackChat implements ChatPort {
         ConversationsHistoryResponse r =
             calls.call(
                 "conversations.history",
+                null,
+                Urgency.FIRST,
                 true,
                 () ->
                     methods.conversationsHistory(
@@ -203,6 +214,8 @@ final class SlackChat implements ChatPort {
         ConversationsRepliesResponse r =
             calls.call(
                 "conversations.replies",
+                null,
+                Urgency.FIRST,
                 true,
                 () ->
                     methods.conversationsReplies(

@@ -1,9 +1,11 @@
 package io.warroom.warroom;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -22,6 +24,10 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
 
   @Query("UPDATE outbox SET file_id = :fileId WHERE id = :id" + FENCE)
   int setFileId(long id, long generation, String fileId);
+
+  /** Puts back the previous try's time after a try that Slack refused before posting (a 429). */
+  @Query("UPDATE outbox SET attempted_at = :at WHERE id = :id" + FENCE)
+  int restoreAttempted(long id, long generation, @Nullable Instant at);
 
   /** Marks the start of a try, at the database's time (retries look for the post since then). */
   @Query("UPDATE outbox SET attempted_at = CURRENT_TIMESTAMP WHERE id = :id" + FENCE)

@@ -5,10 +5,12 @@ import io.micronaut.transaction.TransactionOperations;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatPort;
+import io.warroom.config.DaemonThreads;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.Role;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +42,14 @@ import org.slf4j.LoggerFactory;
  * missing (channel, members, topic), post what is queued in order, redraw the card. Every step
  * records its result at once, so a pass that fails anywhere resumes where it stopped. Only the
  * holder of the room's lease runs a pass.
+ *
+ * <p>Steps that do not depend on each other run at the same time, so a room takes as long as its
+ * longest chain of calls (create, post the card, pin it), not the sum of them all: once the channel
+ * exists the card goes first, and nobody is invited before it is there, so the declarer never walks
+ * into a room without it; then the invites, the topic, the pin and the card's redraw, the room's
+ * other posts in order, and each other channel's posts in order (the announcement), all together.
+ * One step failing does not stop the others; the pass then fails with it, and the next pass does
+ * what is left.
  */
 @Singleton
 class WarRoomPass {
@@ -52,6 +71,16 @@ class WarRoomPass {
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
   private final InstallationId installation;
+
+  /** Runs the steps of passes that go on at the same time as others; idle threads end soon. */
+  private final ExecutorService steps =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          10,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          DaemonThreads.named("war-room-step-"));
 
   WarRoomPass(
       WarRoomRepository rooms,
@@ -88,13 +117,86 @@ class WarRoomPass {
     }
     Incident incident = incidents.findById(incidentId).orElseThrow();
     String channel = ensureChannel(maybeRoom.get(), incident, lease);
-    WarRoom room = rooms.findById(incidentId).orElseThrow();
-    ensureMembers(room, incident, channel, lease);
-    ensureTopic(room, incident, channel, lease);
+    // Each channel's posts go out in order; the channels' queues are independent.
+    Map<String, List<OutboxEntry>> queues = new LinkedHashMap<>();
+    queues.put(OutboxEntry.ROOM, new ArrayList<>());
     for (OutboxEntry entry : outbox.findByIncidentIdAndDeliveredAtIsNullOrderById(incidentId)) {
+      queues.computeIfAbsent(entry.channelId(), c -> new ArrayList<>()).add(entry);
+    }
+    List<OutboxEntry> roomPosts = queues.remove(OutboxEntry.ROOM);
+    if (!roomPosts.isEmpty() && roomPosts.get(0).kind() == OutboxKind.CARD) {
+      deliverInOrder(List.of(roomPosts.remove(0)), incident, channel, lease);
+    }
+    WarRoom room = rooms.findById(incidentId).orElseThrow();
+    List<Runnable> steps = new ArrayList<>();
+    steps.add(() -> ensureMembers(room, incident, channel, lease));
+    steps.add(() -> deliverInOrder(roomPosts, incident, channel, lease));
+    queues.values().forEach(q -> steps.add(() -> deliverInOrder(q, incident, channel, lease)));
+    steps.add(() -> ensureCard(room, incident, channel, lease));
+    steps.add(() -> ensureTopic(room, incident, channel, lease));
+    runTogether(steps);
+  }
+
+  /**
+   * Posts entries one after another; each post confirms the lease first and throws {@link
+   * Lease.Lost} once another replica has the room.
+   */
+  private void deliverInOrder(
+      List<OutboxEntry> entries, Incident incident, String channel, Lease lease) {
+    for (OutboxEntry entry : entries) {
       deliver(entry, incident, channel, lease);
     }
-    ensureCard(rooms.findById(incidentId).orElseThrow(), incident, channel, lease);
+  }
+
+  /**
+   * Runs the steps at the same time and waits for all of them; then throws what failed, preferring
+   * a fault of Warroom's own, then a failure to retry soon over a wait for the rate limit.
+   */
+  private void runTogether(List<Runnable> steps) {
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (Runnable step : steps.subList(1, steps.size())) {
+      running.add(CompletableFuture.runAsync(step, this.steps));
+    }
+    RuntimeException failed = null;
+    try {
+      steps.get(0).run();
+    } catch (RuntimeException e) {
+      failed = e;
+    }
+    for (CompletableFuture<Void> step : running) {
+      try {
+        step.join();
+      } catch (CompletionException | CancellationException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        failed = failed == null ? cause : worse(failed, cause);
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  private static RuntimeException worse(RuntimeException a, RuntimeException b) {
+    RuntimeException first = rank(a) <= rank(b) ? a : b;
+    RuntimeException second = first == a ? b : a;
+    first.addSuppressed(second);
+    return first;
+  }
+
+  /**
+   * Lower goes first: a bug or database fault, a failure without a wait, then the shortest wait.
+   */
+  private static long rank(RuntimeException e) {
+    if (!(e instanceof ChatFailure f)) {
+      return Long.MIN_VALUE;
+    }
+    return f.retryAfter().map(Duration::toMillis).orElse(Long.MIN_VALUE + 1);
+  }
+
+  @PreDestroy
+  void stop() {
+    steps.shutdown();
   }
 
   private String ensureChannel(WarRoom room, Incident incident, Lease lease) {
@@ -121,6 +223,12 @@ class WarRoomPass {
             rooms.setChannel(incident.id(), lease.generation(), created.id(), created.name()));
         return created.id();
       } catch (ChatFailure failure) {
+        if (failure.kind() == ChatFailure.Kind.RATE_LIMITED) {
+          // Refused before it was made, and no earlier try made it (looked for above): the next
+          // pass need not look for a channel first.
+          lease.wrote(rooms.setNameAttempt(incident.id(), lease.generation(), attempt, false));
+          throw failure;
+        }
         if (failure.kind() != ChatFailure.Kind.NAME_TAKEN) {
           throw failure;
         }
@@ -245,6 +353,11 @@ class WarRoomPass {
     try {
       return chat.post(channel, entry.threadTs(), message, key);
     } catch (ChatFailure failure) {
+      if (failure.kind() == ChatFailure.Kind.RATE_LIMITED) {
+        // Refused before it was posted: the next try need not read the channel's history first.
+        lease.wrote(outbox.restoreAttempted(entry.id(), lease.generation(), entry.attemptedAt()));
+        throw failure;
+      }
       if (failure.kind() != ChatFailure.Kind.NOT_IN_CHANNEL
           || OutboxEntry.ROOM.equals(entry.channelId())) {
         throw failure;

@@ -20,7 +20,10 @@ public final class Room {
     this.name = name;
   }
 
-  /** Waits for the channel with exactly this name, fully built (card pinned, thread started). */
+  /**
+   * Waits for the channel with exactly this name, fully built: card pinned, thread started, and
+   * someone invited (the steps after the card run side by side, so any may finish last).
+   */
   public static Room await(FakeSlack slack, String name) {
     return await(slack, name, Duration.ofSeconds(10));
   }
@@ -31,7 +34,10 @@ public final class Room {
     TestApp.await(
         "war room " + name + " built",
         max,
-        () -> !slack.pins(room.id).isEmpty() && room.thread().isPresent());
+        () ->
+            !slack.pins(room.id).isEmpty()
+                && room.thread().isPresent()
+                && room.members().stream().anyMatch(m -> !m.equals(slack.botUserId())));
     return room;
   }
 

@@ -64,6 +64,9 @@ public final class TestApp implements AutoCloseable {
     // was seen) can take longer than the production 2 s to run one, which would then answer "still
     // being done" or, if it had not begun, withdraw it; SlowDatabaseTest covers the 2 s.
     props.put("warroom.commands.patience", "8s");
+    // The fake Slack has no rate limits unless a test switches them on (FakeSlack.rateLimits), and
+    // then it switches Warroom's pacing on too (slack.pacing: true, as in production).
+    props.put("slack.pacing", false);
     props.putAll(extra);
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
     slack.connect(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"));

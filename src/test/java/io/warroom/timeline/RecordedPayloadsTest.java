@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Slack's own recorded event payloads (copied into src/test/resources/slack/), aimed at a war room and sent
- * signed to {@code /slack/events}: Warroom reads Slack's real shapes, not only the fake's.
+ * Slack's own recorded event payloads (copied into src/test/resources/slack/), aimed at a war room
+ * and sent signed to {@code /slack/events}: Warroom reads Slack's real shapes, not only the fake's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordedPayloadsTest {

@@ -91,6 +91,11 @@ class WarRoomFaultsTest {
     Room room = Room.awaitContaining(slack, slug);
     TestApp.await(
         "announcement for " + title, Duration.ofSeconds(20), () -> announcements(room.id) >= 1);
+    // Steps run side by side: a failed invite or topic is done by the next pass, after the rest.
+    TestApp.await(
+        "declarer invited and topic set",
+        Duration.ofSeconds(20),
+        () -> room.members().contains(alice) && room.topic().contains(title));
     sleep(700); // a duplicate would come from a retry after the room looked done
 
     assertEquals(
