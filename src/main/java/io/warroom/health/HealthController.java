@@ -1,48 +1,47 @@
-package io.warroom.config;
+package io.warroom.health;
 
-import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.sql.Connection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code GET /health}: 200 when Warroom and its database are up, 503 when the database does not
- * answer. No details, so nothing about the database leaks.
+ * The probes of SPEC section 15. {@code /health/live} answers on the event loop and touches
+ * nothing, so a database blip never gets a replica restarted. {@code /health/ready} (and {@code
+ * /health}, the same question) answers 503 with a one-line reason when a {@link ReadinessCheck}
+ * fails or Warroom is stopping. No details beyond that reason, so nothing about the database leaks.
  */
 @Controller("/health")
 class HealthController {
 
-  private final ConnectionOperations<Connection> connections;
+  private final Readiness readiness;
 
-  HealthController(ConnectionOperations<Connection> connections) {
-    this.connections = connections;
+  HealthController(Readiness readiness) {
+    this.readiness = readiness;
+  }
+
+  @Get("/live")
+  Map<String, String> live() {
+    return Map.of("status", "UP");
   }
 
   @Get
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<Map<String, String>> health() {
-    boolean up;
-    try {
-      up = connections.executeRead(status -> valid(status.getConnection()));
-    } catch (RuntimeException e) {
-      up = false;
-    }
-    return up
-        ? HttpResponse.ok(Map.of("status", "UP"))
-        : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
-            .body(Map.of("status", "DOWN"));
+    return ready();
   }
 
-  private static boolean valid(Connection connection) {
-    try {
-      return connection.isValid(2);
-    } catch (java.sql.SQLException e) {
-      return false;
-    }
+  @Get("/ready")
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<Map<String, String>> ready() {
+    Optional<String> problem = readiness.problem();
+    return problem.isEmpty()
+        ? HttpResponse.ok(Map.of("status", "UP"))
+        : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
+            .body(Map.of("status", "DOWN", "reason", problem.get()));
   }
 }

@@ -98,6 +98,10 @@ class WarRoomPass {
       }
       deliver(entry, incident, channel);
     }
+    if (!renewLease.getAsBoolean()) {
+      LOG.info("War room {}: handed over before its card; this replica stops", incidentId);
+      return;
+    }
     ensureCard(rooms.findById(incidentId).orElseThrow(), incident, channel);
   }
 

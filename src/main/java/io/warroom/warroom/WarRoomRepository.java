@@ -25,6 +25,15 @@ interface WarRoomRepository extends CrudRepository<WarRoom, Long> {
           + " WHERE incident_id = :id AND lease_owner = :owner")
   int release(long id, String owner);
 
+  /**
+   * Releases the room at shutdown with its retry due now, so the other replicas' frequent sweep
+   * ({@link #findRetriesDue}) picks it up within a second.
+   */
+  @Query(
+      "UPDATE war_room SET lease_owner = NULL, lease_until = NULL, retry_at = :now"
+          + " WHERE incident_id = :id AND lease_owner = :owner")
+  int handOver(long id, String owner, Instant now);
+
   /** Frees the leases a previous run of this same process (host and port) left behind. */
   @Query(
       "UPDATE war_room SET lease_owner = NULL, lease_until = NULL"

@@ -55,6 +55,7 @@ public class WarRoomSync {
   private final Set<Long> again = ConcurrentHashMap.newKeySet();
   private volatile String owner;
   private volatile ScheduledFuture<?> sweeping;
+  private volatile boolean stopping;
 
   WarRoomSync(
       WarRoomRepository rooms,
@@ -93,18 +94,27 @@ public class WarRoomSync {
     sweeping = scheduler.scheduleWithFixedDelay(Duration.ZERO, sweepEvery, this::sweepQuietly);
   }
 
+  /**
+   * On shutdown, each pass stops before its next step and hands its room over ({@link
+   * WarRoomRepository#handOver}), so another replica goes on with it at once instead of waiting for
+   * the lease to run out. A pass stuck in a Slack call past the wait keeps its lease: another
+   * replica that took the room over could post what that call posted.
+   */
   @PreDestroy
   void stop() throws InterruptedException {
+    stopping = true;
     if (sweeping != null) {
       sweeping.cancel(false);
     }
     workers.shutdown();
-    workers.awaitTermination(5, TimeUnit.SECONDS);
+    if (!workers.awaitTermination(8, TimeUnit.SECONDS)) {
+      LOG.warn("War room delivery still busy at shutdown; its leases run out by themselves");
+    }
   }
 
   /** Asks for the incident's room to be brought up to date soon. Cheap; repeats coalesce. */
   public void kick(long incidentId) {
-    if (owner == null || workers.isShutdown()) {
+    if (owner == null || stopping || workers.isShutdown()) {
       return; // the startup sweep will find it
     }
     if (!running.add(incidentId)) {
@@ -160,11 +170,11 @@ public class WarRoomSync {
   }
 
   private void runClaimed(long incidentId) {
-    while (claim(incidentId)) {
+    while (!stopping && claim(incidentId)) {
       boolean failed;
       LeaseKeeper keeper = new LeaseKeeper(incidentId);
       try {
-        pass.run(incidentId, () -> keeper.held() && claim(incidentId));
+        pass.run(incidentId, () -> !stopping && keeper.held() && claim(incidentId));
         rooms.clearFailures(incidentId);
         failed = false;
       } catch (ChatFailure failure) {
@@ -176,7 +186,12 @@ public class WarRoomSync {
         failed = true;
       } finally {
         keeper.stop();
-        rooms.release(incidentId, owner);
+        if (stopping) {
+          rooms.handOver(incidentId, owner, clock.instant());
+          LOG.info("War room {}: handed over to the other replicas (shutting down)", incidentId);
+        } else {
+          rooms.release(incidentId, owner);
+        }
       }
       if (failed || rooms.countWork(incidentId) == 0) {
         return;
