@@ -1,5 +1,7 @@
 package io.warroom.heartbeat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
@@ -47,13 +49,20 @@ class HeartbeatScheduler {
   private final Clock clock;
   private volatile ScheduledFuture<?> ticking;
 
+  private final Timer lateness;
+
   HeartbeatScheduler(
       HeartbeatRepository heartbeats,
       IncidentService incidents,
       HeartbeatSettings settings,
       TransactionOperations<Connection> tx,
       @Named("scheduled") TaskScheduler scheduler,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
+    this.lateness =
+        Timer.builder("warroom.reminders.lateness")
+            .description("how long after its due time each status-update reminder was sent")
+            .register(meters);
     this.heartbeats = heartbeats;
     this.incidents = incidents;
     this.settings = settings;
@@ -111,6 +120,8 @@ class HeartbeatScheduler {
             return false; // another replica sent this one
           }
           incidents.remindUpdateDue(h.incidentId(), h.nextDue(), h.missed() + 1, h.lastUpdateAt());
+          Duration late = Duration.between(h.nextDue(), now);
+          lateness.record(late.isNegative() ? Duration.ZERO : late);
           return true;
         });
   }

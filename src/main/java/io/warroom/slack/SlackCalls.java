@@ -3,6 +3,7 @@ package io.warroom.slack;
 import com.google.gson.JsonParseException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatFailure.Kind;
 import io.warroom.pacing.AckFirst;
@@ -41,8 +42,16 @@ final class SlackCalls {
 
   private final AckFirst ackFirst;
 
-  SlackCalls(AckFirst ackFirst) {
+  private final MeterRegistry meters;
+
+  SlackCalls(AckFirst ackFirst, MeterRegistry meters) {
     this.ackFirst = ackFirst;
+    this.meters = meters;
+  }
+
+  /** One Web API call made, by method and outcome: ok, rate_limited (a 429), unavailable, … */
+  private void count(String method, String outcome) {
+    meters.counter("warroom.slack.api.calls", "method", method, "outcome", outcome).increment();
   }
 
   <T extends SlackApiTextResponse> T call(String method, boolean idempotent, ApiCall<T> call) {
@@ -52,6 +61,7 @@ final class SlackCalls {
       try {
         T response = call.run();
         if (response.isOk()) {
+          count(method, "ok");
           return response;
         }
         last = failure(method, response.getError(), null);
@@ -63,6 +73,7 @@ final class SlackCalls {
         // A 200 that is not Slack's JSON (a proxy's error page): Slack did not really answer.
         last = new ChatFailure(Kind.UNAVAILABLE, method + ": the answer was not JSON", null, e);
       }
+      count(method, last.kind().name().toLowerCase(java.util.Locale.ROOT));
       if (!retryInline(last, idempotent) || attempt == ATTEMPTS) {
         break;
       }
