@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.TransactionOperations;
+import io.warroom.config.IncidentLog;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import jakarta.annotation.PreDestroy;
@@ -107,6 +108,12 @@ class HeartbeatScheduler {
   }
 
   private boolean claim(Heartbeat h) {
+    try (var about = IncidentLog.about(h.incidentId())) {
+      return claimAbout(h);
+    }
+  }
+
+  private boolean claimAbout(Heartbeat h) {
     return tx.executeWrite(
         status -> {
           Optional<Incident> incident = incidents.find(h.incidentId());

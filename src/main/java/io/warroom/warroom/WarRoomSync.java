@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.DaemonThreads;
+import io.warroom.config.IncidentLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -154,7 +155,7 @@ public class WarRoomSync {
   }
 
   private void drive(long incidentId) {
-    try {
+    try (var about = IncidentLog.about(incidentId)) {
       do {
         again.remove(incidentId);
         runClaimed(incidentId);
@@ -230,7 +231,7 @@ public class WarRoomSync {
       if (stopped || !held) {
         return;
       }
-      try {
+      try (var about = IncidentLog.about(incidentId)) {
         held = claim(incidentId);
       } catch (RuntimeException e) {
         held = false;
