@@ -1,22 +1,27 @@
 package io.warroom.slack;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.warroom.health.ReadinessCheck;
-import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
  * Ready for Slack's traffic once Slack has accepted the bot token ({@code auth.test}) and, in
  * Socket Mode, while the WebSocket is connected (SPEC section 15).
  */
-@Singleton
+@Context // its gauge is there from the start, probed or not
 class SlackReadiness implements ReadinessCheck {
 
   private final SlackIdentity identity;
   private final SocketModeRunner socketMode;
 
-  SlackReadiness(SlackIdentity identity, SocketModeRunner socketMode) {
+  SlackReadiness(SlackIdentity identity, SocketModeRunner socketMode, MeterRegistry meters) {
     this.identity = identity;
     this.socketMode = socketMode;
+    Gauge.builder("warroom.slack.ready", this, r -> r.problem().isEmpty() ? 1 : 0)
+        .description("1 while Slack accepts the bot token (and Socket Mode is connected), else 0")
+        .register(meters);
   }
 
   @Override

@@ -132,6 +132,7 @@ class MetricsTest {
               >= 1,
           "429s counted");
       assertTrue(value(during, "warroom_reminders_lateness_seconds_max") < 5);
+      assertEquals(1, value(during, "warroom_slack_ready"), "Slack accepted the token");
 
       slack.app().command(alice, room.id, "resolve Fixed");
       TestApp.await(
