@@ -4,6 +4,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.warroom.config.LoggingConfigurator;
 import io.warroom.config.StartupProblem;
+import io.warroom.health.GracefulStop;
 import io.warroom.sandbox.Sandbox;
 import io.warroom.sandbox.TrainingRun;
 import java.sql.SQLException;
@@ -33,7 +34,8 @@ public class Application extends Micronaut {
       settings.putAll(trainingSettings); // its own database, over the sandbox's
       app.properties(settings).singletons(sandbox);
     }
-    app.start();
+    // SIGTERM: not ready, finish the requests in flight, hand the war rooms over, exit (SPEC 15).
+    app.start().findBean(GracefulStop.class).ifPresent(GracefulStop::takeSigterm);
   }
 
   @Override

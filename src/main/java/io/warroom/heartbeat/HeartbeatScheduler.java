@@ -1,9 +1,12 @@
 package io.warroom.heartbeat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.TransactionOperations;
+import io.warroom.config.IncidentLog;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import jakarta.annotation.PreDestroy;
@@ -47,13 +50,20 @@ class HeartbeatScheduler {
   private final Clock clock;
   private volatile ScheduledFuture<?> ticking;
 
+  private final Timer lateness;
+
   HeartbeatScheduler(
       HeartbeatRepository heartbeats,
       IncidentService incidents,
       HeartbeatSettings settings,
       TransactionOperations<Connection> tx,
       @Named("scheduled") TaskScheduler scheduler,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
+    this.lateness =
+        Timer.builder("warroom.reminders.lateness")
+            .description("how long after its due time each status-update reminder was sent")
+            .register(meters);
     this.heartbeats = heartbeats;
     this.incidents = incidents;
     this.settings = settings;
@@ -98,6 +108,12 @@ class HeartbeatScheduler {
   }
 
   private boolean claim(Heartbeat h) {
+    try (var about = IncidentLog.about(h.incidentId())) {
+      return claimAbout(h);
+    }
+  }
+
+  private boolean claimAbout(Heartbeat h) {
     return tx.executeWrite(
         status -> {
           Optional<Incident> incident = incidents.find(h.incidentId());
@@ -111,6 +127,8 @@ class HeartbeatScheduler {
             return false; // another replica sent this one
           }
           incidents.remindUpdateDue(h.incidentId(), h.nextDue(), h.missed() + 1, h.lastUpdateAt());
+          Duration late = Duration.between(h.nextDue(), now);
+          lateness.record(late.isNegative() ? Duration.ZERO : late);
           return true;
         });
   }

@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.TransactionOperations;
+import io.warroom.config.IncidentLog;
 import io.warroom.pacing.AckFirst;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -156,7 +157,7 @@ class DeclarationIntake {
       tx.executeWrite(status -> recordEach(batch));
     } catch (RuntimeException batchFailed) {
       for (Long id : batch) {
-        try {
+        try (var about = IncidentLog.about(id)) {
           tx.executeWrite(status -> recordEach(List.of(id)));
         } catch (RuntimeException e) {
           LOG.warn("Could not record the declaration of incident {}: {}", id, e.toString());

@@ -4,6 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.TransactionOperations;
+import io.warroom.config.IncidentLog;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.ActionItem;
 import io.warroom.incident.ActionItemService;
@@ -66,17 +67,21 @@ class FollowUpScheduler {
 
   void tick() {
     for (Review review : reviews.findDue(clock.instant(), BATCH)) {
-      tx.executeWrite(
-          status -> {
-            if (reviews.claim(review.incidentId()) == 1) {
-              actionItems.reviewDue(review.incidentId(), review.dueAt());
-            }
-            return null;
-          });
+      try (var about = IncidentLog.about(review.incidentId())) {
+        tx.executeWrite(
+            status -> {
+              if (reviews.claim(review.incidentId()) == 1) {
+                actionItems.reviewDue(review.incidentId(), review.dueAt());
+              }
+              return null;
+            });
+      }
     }
     List<ActionItem> due = actionItems.dueReminders(clock.instant(), BATCH);
     for (ActionItem item : due) {
-      actionItems.remind(item);
+      try (var about = IncidentLog.about(item.incidentId())) {
+        actionItems.remind(item);
+      }
     }
   }
 

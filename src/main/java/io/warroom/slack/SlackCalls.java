@@ -3,6 +3,7 @@ package io.warroom.slack;
 import com.google.gson.JsonParseException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
@@ -58,10 +59,18 @@ final class SlackCalls {
   private final ChatAuthState auth;
   private final WebApiPacer pacer;
 
-  SlackCalls(AckFirst ackFirst, ChatAuthState auth, WebApiPacer pacer) {
+  private final MeterRegistry meters;
+
+  SlackCalls(AckFirst ackFirst, ChatAuthState auth, WebApiPacer pacer, MeterRegistry meters) {
     this.ackFirst = ackFirst;
     this.auth = auth;
     this.pacer = pacer;
+    this.meters = meters;
+  }
+
+  /** One Web API call made, by method and outcome: ok, rate_limited (a 429), unavailable, … */
+  private void count(String method, String outcome) {
+    meters.counter("warroom.slack.api.calls", "method", method, "outcome", outcome).increment();
   }
 
   <T extends SlackApiTextResponse> T call(String method, boolean idempotent, ApiCall<T> call) {
@@ -85,6 +94,7 @@ final class SlackCalls {
       try {
         T response = call.run();
         if (response.isOk()) {
+          count(method, "ok");
           return response;
         }
         last = failure(method, response.getError(), null);
@@ -103,6 +113,7 @@ final class SlackCalls {
       if (last.kind() == Kind.RATE_LIMITED) {
         pacer.limited(method, channel, last.retryAfter().orElse(Duration.ofSeconds(1)));
       }
+      count(method, last.kind().name().toLowerCase(java.util.Locale.ROOT));
       if (!retryInline(last, idempotent) || attempt == ATTEMPTS) {
         break;
       }

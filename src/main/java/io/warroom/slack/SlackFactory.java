@@ -10,6 +10,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.methods.MethodsClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.warroom.chat.ChatPort;
@@ -49,7 +50,8 @@ class SlackFactory {
       Slack slack,
       SlackIdentity identity,
       ObjectMapper json,
-      ListenerRegistrar registrar) {
+      ListenerRegistrar registrar,
+      MeterRegistry meters) {
     String botToken = settings.botToken().orElseThrow();
     AppConfig config =
         AppConfig.builder()
@@ -59,7 +61,7 @@ class SlackFactory {
             // Events we subscribe to but do not handle still get a 200, or Slack would retry them.
             .allEventsApiAutoAckEnabled(true)
             .build();
-    App app = new App(config, slack, middleware(config, botToken, identity, json));
+    App app = new App(config, slack, middleware(config, botToken, identity, json, meters));
     registrar.register(app);
     // Bolt would otherwise start itself on the first request.
     app.start();
@@ -72,8 +74,13 @@ class SlackFactory {
    * would wait on Slack's Web API, and fail while it hangs.
    */
   private static List<Middleware> middleware(
-      AppConfig config, String botToken, SlackIdentity identity, ObjectMapper json) {
+      AppConfig config,
+      String botToken,
+      SlackIdentity identity,
+      ObjectMapper json,
+      MeterRegistry meters) {
     List<Middleware> middleware = new ArrayList<>();
+    middleware.add(new AckTimer(meters));
     middleware.add(new SSLCheck(config.getVerificationToken()));
     // Bolt does not verify what arrives over Socket Mode. Without a signing secret (Socket Mode
     // only), a secret nobody knows makes every request over HTTP a 401, as a forged one would be.

@@ -100,6 +100,11 @@ class SlackIdentity {
         : Optional.empty();
   }
 
+  /** Whether Slack refused the bot token when asked. */
+  boolean refused() {
+    return answer.isCompletedExceptionally();
+  }
+
   /** The bot's own user id; a {@link ChatFailure} while Slack has not said. */
   String botUserId() {
     return answered().getUserId();

@@ -27,6 +27,9 @@ class SocketModeRunner {
   private final App app;
   private SocketModeApp socketMode;
 
+  /** Up after the connection opened or any message arrived (Slack's hello); down once closed. */
+  private volatile boolean connected;
+
   SocketModeRunner(SlackSettings settings, App app) {
     this.settings = settings;
     this.app = app;
@@ -49,7 +52,10 @@ class SocketModeRunner {
               app,
               SocketModeClient.Backend.JavaWebSocket,
               CONCURRENCY);
-      socketMode.startAsync();
+      socketMode.startAsync(); // connects before it returns
+      connected = true;
+      socketMode.getClient().addWebSocketCloseListener((code, reason) -> connected = false);
+      socketMode.getClient().addWebSocketMessageListener(message -> connected = true);
       LOG.info("Socket Mode connected; Slack requests arrive over the WebSocket");
     } catch (Exception e) {
       throw new StartupProblem(
@@ -59,6 +65,11 @@ class SocketModeRunner {
               + " check the app-level token has the connections:write scope",
           e);
     }
+  }
+
+  /** Whether Slack's requests can reach Warroom over the WebSocket, when Socket Mode is used. */
+  boolean connected() {
+    return !settings.socketMode() || (socketMode != null && connected);
   }
 
   @PreDestroy

@@ -1,5 +1,7 @@
 package io.warroom.warroom;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * One replica's hold on one room, from a claim to its release: the generation that claim got is the
  * fencing token every write under it names. A holder paused past its lease (a long GC, a frozen VM)
@@ -13,12 +15,27 @@ final class Lease {
   private final long incidentId;
   private final long generation;
   private final long millis;
+  private final BooleanSupplier stopping;
 
   Lease(WarRoomRepository rooms, long incidentId, long generation, long millis) {
+    this(rooms, incidentId, generation, millis, () -> false);
+  }
+
+  /**
+   * A lease whose holder is shutting down once {@code stopping} says so: {@link #confirm()} then
+   * stops the pass before its next Slack call, and the room is handed over to the other replicas.
+   */
+  Lease(
+      WarRoomRepository rooms,
+      long incidentId,
+      long generation,
+      long millis,
+      BooleanSupplier stopping) {
     this.rooms = rooms;
     this.incidentId = incidentId;
     this.generation = generation;
     this.millis = millis;
+    this.stopping = stopping;
   }
 
   long generation() {
@@ -30,9 +47,12 @@ final class Lease {
     return rooms.renew(incidentId, generation, millis) == 1;
   }
 
-  /** Extends the lease, or throws {@link Lost} when it is no longer this holder's. */
+  /**
+   * Extends the lease, or throws {@link Lost} when it is no longer this holder's or the holder is
+   * shutting down.
+   */
   void confirm() {
-    if (!renew()) {
+    if (stopping.getAsBoolean() || !renew()) {
       throw new Lost(incidentId);
     }
   }

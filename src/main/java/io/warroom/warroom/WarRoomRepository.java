@@ -42,6 +42,15 @@ interface WarRoomRepository extends CrudRepository<WarRoom, Long> {
           + " WHERE incident_id = :id AND lease_generation = :generation")
   int release(long id, long generation);
 
+  /**
+   * Releases the room at shutdown with its retry due now, so the other replicas' frequent sweep
+   * ({@link #findRetriesDue}) picks it up within a second.
+   */
+  @Query(
+      "UPDATE war_room SET lease_owner = NULL, lease_until = NULL, retry_at = CURRENT_TIMESTAMP"
+          + " WHERE incident_id = :id AND lease_generation = :generation")
+  int handOver(long id, long generation);
+
   /** Frees the leases a previous run of this same process (node and port) left behind. */
   @Query(
       "UPDATE war_room SET lease_owner = NULL, lease_until = NULL"

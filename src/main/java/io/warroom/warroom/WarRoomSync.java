@@ -7,6 +7,7 @@ import io.micronaut.scheduling.TaskScheduler;
 import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.DaemonThreads;
+import io.warroom.config.IncidentLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -56,6 +57,7 @@ public class WarRoomSync {
   private volatile boolean paused;
   private volatile String owner;
   private volatile ScheduledFuture<?> sweeping;
+  private volatile boolean stopping;
 
   WarRoomSync(
       WarRoomRepository rooms,
@@ -97,18 +99,27 @@ public class WarRoomSync {
     sweeping = scheduler.scheduleWithFixedDelay(Duration.ZERO, sweepEvery, this::sweepQuietly);
   }
 
+  /**
+   * On shutdown, each pass stops before its next step and hands its room over ({@link
+   * WarRoomRepository#handOver}), so another replica goes on with it at once instead of waiting for
+   * the lease to run out. A pass stuck in a Slack call past the wait keeps its lease: another
+   * replica that took the room over could post what that call posted.
+   */
   @PreDestroy
   void stop() throws InterruptedException {
+    stopping = true;
     if (sweeping != null) {
       sweeping.cancel(false);
     }
     workers.shutdown();
-    workers.awaitTermination(5, TimeUnit.SECONDS);
+    if (!workers.awaitTermination(8, TimeUnit.SECONDS)) {
+      LOG.warn("War room delivery still busy at shutdown; its leases run out by themselves");
+    }
   }
 
   /** Asks for the incident's room to be brought up to date soon. Cheap; repeats coalesce. */
   public void kick(long incidentId) {
-    if (owner == null || workers.isShutdown()) {
+    if (owner == null || stopping || workers.isShutdown()) {
       return; // the startup sweep will find it
     }
     if (!running.add(incidentId)) {
@@ -152,7 +163,7 @@ public class WarRoomSync {
   }
 
   private void drive(long incidentId) {
-    try {
+    try (var about = IncidentLog.about(incidentId)) {
       do {
         again.remove(incidentId);
         runClaimed(incidentId);
@@ -169,7 +180,7 @@ public class WarRoomSync {
 
   private void runClaimed(long incidentId) {
     Lease held;
-    while (auth.accepted() && (held = claim(incidentId)) != null) {
+    while (!stopping && auth.accepted() && (held = claim(incidentId)) != null) {
       boolean failed;
       LeaseKeeper keeper = new LeaseKeeper(incidentId, held);
       try {
@@ -177,7 +188,9 @@ public class WarRoomSync {
         rooms.clearFailures(incidentId, held.generation());
         failed = false;
       } catch (Lease.Lost lost) {
-        LOG.info("War room {}: another replica took it over; this one stops", incidentId);
+        if (!stopping) {
+          LOG.info("War room {}: another replica took it over; this one stops", incidentId);
+        }
         return;
       } catch (ChatFailure failure) {
         // A refused token: due again as soon as the sweep, paused meanwhile, resumes.
@@ -193,7 +206,12 @@ public class WarRoomSync {
         failed = true;
       } finally {
         keeper.stop();
-        rooms.release(incidentId, held.generation());
+        if (stopping) {
+          rooms.handOver(incidentId, held.generation());
+          LOG.info("War room {}: handed over to the other replicas (shutting down)", incidentId);
+        } else {
+          rooms.release(incidentId, held.generation());
+        }
       }
       if (failed || rooms.countWork(incidentId) == 0) {
         return;
@@ -208,7 +226,9 @@ public class WarRoomSync {
     }
     return rooms
         .generation(incidentId, owner)
-        .map(generation -> new Lease(rooms, incidentId, generation, lease.toMillis()))
+        .map(
+            generation ->
+                new Lease(rooms, incidentId, generation, lease.toMillis(), () -> stopping))
         .orElse(null);
   }
 
@@ -236,7 +256,7 @@ public class WarRoomSync {
       if (stopped || !held) {
         return;
       }
-      try {
+      try (var about = IncidentLog.about(incidentId)) {
         held = lease.renew();
       } catch (RuntimeException e) {
         // The database did not answer; the next renewal (or the pass's own check) tries again.

@@ -50,6 +50,7 @@ class BadConfigurationTest {
         "slack.signing-secret|''|SLACK_SIGNING_SECRET is required in HTTP mode",
         "slack.api-url|not a url|SLACK_API_URL='not a url' must be an http(s) URL",
         "slack.bot-token|xoxb-revoked|SLACK_BOT_TOKEN was refused by Slack (invalid_auth)",
+        "warroom.log-format|xml|WARROOM_LOG_FORMAT='xml' must be text or json",
       })
   void stopsWithOneClearLine(String property, String value, String expected) {
     Map<String, Object> props = new HashMap<>();

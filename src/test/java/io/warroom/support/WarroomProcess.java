@@ -100,6 +100,8 @@ public final class WarroomProcess implements AutoCloseable {
                   k.startsWith("SLACK_")
                       || k.startsWith("WARROOM_")
                       || k.startsWith("DATASOURCES_"));
+      // A test stops many processes: no load balancer to drain for unless the test asks for one.
+      builder.environment().put("WARROOM_SHUTDOWN_DRAIN", "100ms");
       builder.environment().putAll(env);
       builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
       builder.redirectOutput(log.toFile());
@@ -147,6 +149,15 @@ public final class WarroomProcess implements AutoCloseable {
 
   public URI eventsUrl() {
     return URI.create("http://127.0.0.1:" + port + "/slack/events");
+  }
+
+  /** SIGTERM, as an orchestrator stops a replica; returns at once. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** SIGKILL: no shutdown hooks, no chance to finish anything. */
