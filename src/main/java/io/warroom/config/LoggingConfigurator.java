@@ -11,15 +11,23 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * Logging set up in code rather than {@code logback.xml}: the same result without loading Logback's
  * XML machinery, which costs about a second of start-up. INFO to the console; Bolt's request
- * logging stays at WARN so payloads (and secrets) never reach the log.
+ * logging stays at WARN so payloads (and secrets) never reach the log, and Bolt's {@code App} at
+ * ERROR: its warning for a request no listener matches carries text from the request. A message is
+ * written on one line (CR and LF become spaces, so text from a request cannot forge a line) and cut
+ * at {@link #MAX_MESSAGE} characters.
  */
 public class LoggingConfigurator extends ContextAwareBase implements Configurator {
+
+  static final int MAX_MESSAGE = 2000;
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
+    encoder.setPattern(
+        "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %.-"
+            + MAX_MESSAGE
+            + "replace(%msg){'[\\r\\n]+', ' '}%n");
     encoder.start();
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
@@ -30,6 +38,7 @@ public class LoggingConfigurator extends ContextAwareBase implements Configurato
     root.setLevel(Level.INFO);
     root.addAppender(console);
     context.getLogger("com.slack.api").setLevel(Level.WARN);
+    context.getLogger("com.slack.api.bolt.App").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
