@@ -139,7 +139,8 @@ class IncidentsController {
   private String toCsv(List<EntryView> entries) {
     CsvSchema schema = csv.schemaFor(EntryView.class).withHeader();
     try {
-      return csv.writer(schema).writeValueAsString(entries);
+      return csv.writer(schema)
+          .writeValueAsString(entries.stream().map(EntryView::forCsv).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
