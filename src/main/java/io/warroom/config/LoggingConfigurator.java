@@ -11,10 +11,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * Logging set up in code rather than {@code logback.xml}: the same result without loading Logback's
  * XML machinery, which costs about a second of start-up. INFO to the console; Bolt's request
- * logging stays at WARN so payloads (and secrets) never reach the log, and Bolt's {@code App} at
- * ERROR: its warning for a request no listener matches carries text from the request. A message is
- * written on one line (CR and LF become spaces, so text from a request cannot forge a line) and cut
- * at {@link #MAX_MESSAGE} characters.
+ * logging stays at WARN so payloads (and secrets) never reach the log, and Bolt's {@code App} and
+ * {@code SlackRequestParser} at ERROR: their warnings for a request no listener matches, or of no
+ * known shape, carry the request's text. A message is written on one line (CR and LF become spaces,
+ * so text from a request cannot forge a line) and cut at {@link #MAX_MESSAGE} characters.
  */
 public class LoggingConfigurator extends ContextAwareBase implements Configurator {
 
@@ -39,6 +39,7 @@ public class LoggingConfigurator extends ContextAwareBase implements Configurato
     root.addAppender(console);
     context.getLogger("com.slack.api").setLevel(Level.WARN);
     context.getLogger("com.slack.api.bolt.App").setLevel(Level.ERROR);
+    context.getLogger("com.slack.api.bolt.util.SlackRequestParser").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
