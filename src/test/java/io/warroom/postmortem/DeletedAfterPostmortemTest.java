@@ -50,6 +50,47 @@ class DeletedAfterPostmortemTest {
       assertFalse(draft.contains("xoxb-pasted-by-mistake-42"), draft);
       assertTrue(draft.contains("# Postmortem: Token in a finding"), draft);
       assertEquals(1, slack.calls("files.delete").size());
+      assertEquals(List.of(), columnsHolding(app, "xoxb-pasted-by-mistake-42"));
     }
+  }
+
+  /** Every text column of every table that still holds this text. */
+  static List<String> columnsHolding(TestApp app, String text) {
+    List<String> found = new java.util.ArrayList<>();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(app.jdbcUrl, "sa", "");
+        java.sql.Statement s = c.createStatement()) {
+      List<String[]> columns = new java.util.ArrayList<>();
+      try (java.sql.ResultSet r =
+          s.executeQuery(
+              "SELECT table_name, column_name, data_type FROM information_schema.columns"
+                  + " WHERE table_schema = 'public'")) {
+        while (r.next()) {
+          String type = r.getString(3).toUpperCase(java.util.Locale.ROOT);
+          if (type.contains("CHAR") || type.contains("TEXT") || type.contains("CLOB")) {
+            columns.add(new String[] {r.getString(1), r.getString(2)});
+          }
+        }
+      }
+      assertTrue(columns.size() > 10, "found the text columns: " + columns.size());
+      for (String[] column : columns) {
+        try (java.sql.ResultSet r =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM \""
+                    + column[0]
+                    + "\" WHERE CAST(\""
+                    + column[1]
+                    + "\" AS VARCHAR) LIKE '%"
+                    + text
+                    + "%'")) {
+          r.next();
+          if (r.getInt(1) > 0) {
+            found.add(column[0] + "." + column[1]);
+          }
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+    return found;
   }
 }
