@@ -522,7 +522,11 @@
     poll = new AbortController();
     const signal = poll.signal;
     const loop = (since) => fetch(query(since), { signal, cache: "no-store" })
-      .then((r) => r.json())
+      .then((r) => {
+        // 429: too many tabs are waiting for changes; the catch below tries again in a second.
+        if (!r.ok) throw new Error("state answered " + r.status);
+        return r.json();
+      })
       .then((s) => {
         if (mine !== generation) return;
         state = s;

@@ -1,5 +1,6 @@
 package io.warroom;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -49,4 +50,27 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.warroom.chat..", "io.warroom.warroom..");
+
+  /**
+   * Bolt's {@code SlackSignature.Verifier} compares signatures with {@code String.equals} and lets
+   * a timestamp from the future through; Warroom's own check compares in constant time.
+   */
+  @ArchTest
+  static final ArchRule slackSignaturesAreCheckedInConstantTime =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("com.slack.api.app_backend.SlackSignature$Verifier")
+          .because("signatures are compared with MessageDigest.isEqual (SlackSignatureCheck)");
+
+  @ArchTest
+  static final ArchRule secretsAreComparedInConstantTime =
+      classes()
+          .that()
+          .haveSimpleName("SlackSignatureCheck")
+          .or()
+          .haveSimpleName("ApiTokenFilter")
+          .should()
+          .callMethod(java.security.MessageDigest.class, "isEqual", byte[].class, byte[].class)
+          .because("SPEC section 16: every secret comparison is constant-time");
 }

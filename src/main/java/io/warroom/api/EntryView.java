@@ -2,6 +2,7 @@ package io.warroom.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.micronaut.core.annotation.Nullable;
+import io.warroom.output.UserText;
 import io.warroom.timeline.TimelineEntry;
 import java.time.Instant;
 
@@ -42,6 +43,26 @@ record EntryView(
     boolean deleted,
     @Nullable Instant deletedAt,
     @Nullable String data) {
+
+  /** The same entry with every text cell safe for a spreadsheet ({@link UserText#csvCell}). */
+  EntryView forCsv() {
+    return new EntryView(
+        id,
+        at,
+        kind,
+        UserText.csvCell(actor),
+        UserText.csvCell(text),
+        UserText.csvCell(channelId),
+        UserText.csvCell(ts),
+        UserText.csvCell(threadTs),
+        exploration,
+        keyEvent,
+        edited,
+        editedAt,
+        deleted,
+        deletedAt,
+        UserText.csvCell(data));
+  }
 
   static EntryView of(TimelineEntry e) {
     return new EntryView(

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.warroom.incident.Incident;
@@ -22,8 +23,6 @@ import io.warroom.postmortem.Postmortems;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
 import io.warroom.warroom.WarRooms;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -57,20 +56,49 @@ class IncidentsController {
     csv.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
-  /** Newest first; {@code ?status=open} for open ones, {@code resolved} for closed ones. */
+  /**
+   * Newest first, a page at a time: {@code ?limit=100} (at most 1,000) and, for the next page, the
+   * {@code Link} header's {@code before} cursor. {@code ?status=open} for open ones, {@code
+   * resolved} for closed ones.
+   */
   @Get
-  HttpResponse<?> list(@QueryValue @Nullable String status) {
-    List<Incident> found;
+  HttpResponse<?> list(
+      @QueryValue @Nullable String status,
+      @QueryValue @Nullable Integer limit,
+      @QueryValue @Nullable Long before) {
+    Boolean open;
     if (status == null || status.isBlank() || status.equalsIgnoreCase("all")) {
-      found = incidents.all();
+      open = null;
     } else if (status.equalsIgnoreCase("open")) {
-      found = incidents.open();
+      open = true;
     } else if (status.equalsIgnoreCase("resolved")) {
-      found = incidents.resolved();
+      open = false;
     } else {
       return HttpResponse.badRequest(Map.of("error", "status must be open, resolved or all"));
     }
-    return HttpResponse.ok(found.stream().map(this::view).toList());
+    int size = limit == null ? DEFAULT_PAGE : limit;
+    if (size < 1 || size > MAX_PAGE) {
+      return HttpResponse.badRequest(Map.of("error", "limit must be between 1 and " + MAX_PAGE));
+    }
+    List<Incident> found = incidents.page(open, before == null ? Long.MAX_VALUE : before, size + 1);
+    MutableHttpResponse<?> out =
+        HttpResponse.ok(found.stream().limit(size).map(this::view).toList());
+    if (found.size() > size) {
+      out.header(
+          "Link",
+          "</api/incidents?"
+              + (status == null ? "" : "status=" + open(open) + "&")
+              + "limit="
+              + size
+              + "&before="
+              + found.get(size - 1).id()
+              + ">; rel=\"next\"");
+    }
+    return out;
+  }
+
+  private static String open(Boolean open) {
+    return open == null ? "all" : open ? "open" : "resolved";
   }
 
   @Get("/{id}")
@@ -105,11 +133,20 @@ class IncidentsController {
       return HttpResponse.badRequest(Map.of("error", "limit must be between 1 and " + max));
     }
     long from = after == null ? 0 : after;
-    List<TimelineEntry> page = timeline.page(id, from, size + 1);
-    Long next = page.size() > size ? page.get(size - 1).id() : null;
-    List<EntryView> entries = page.stream().limit(size).map(EntryView::of).toList();
     if (asCsv) {
-      MutableHttpResponse<String> out = HttpResponse.ok(toCsv(entries)).contentType(CSV);
+      List<Long> ids = timeline.pageIds(id, from, size + 1);
+      Long next = ids.size() > size ? ids.get(size - 1) : null;
+      List<Long> page = ids.subList(0, Math.min(size, ids.size()));
+      CsvSchema schema = csv.schemaFor(EntryView.class);
+      MutableHttpResponse<StreamedFile> out =
+          HttpResponse.ok(
+              new StreamedFile(
+                  new CsvTimeline(
+                      timeline,
+                      page,
+                      csv.writer(schema.withHeader()),
+                      csv.writer(schema.withoutHeader())),
+                  CSV));
       if (next != null) {
         out.header(
             "Link",
@@ -121,8 +158,11 @@ class IncidentsController {
                 + size
                 + ">; rel=\"next\"");
       }
-      return out;
+      return out.contentType(CSV);
     }
+    List<TimelineEntry> page = timeline.page(id, from, size + 1);
+    Long next = page.size() > size ? page.get(size - 1).id() : null;
+    List<EntryView> entries = page.stream().limit(size).map(EntryView::of).toList();
     return HttpResponse.ok(new TimelinePage(id, timeline.count(id), entries, next))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
@@ -134,15 +174,6 @@ class IncidentsController {
         .draft(id)
         .<HttpResponse<?>>map(md -> HttpResponse.ok(md).contentType(MARKDOWN))
         .orElseGet(IncidentsController::notFound);
-  }
-
-  private String toCsv(List<EntryView> entries) {
-    CsvSchema schema = csv.schemaFor(EntryView.class).withHeader();
-    try {
-      return csv.writer(schema).writeValueAsString(entries);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private IncidentView view(Incident incident) {

@@ -62,6 +62,9 @@ public interface ChatPort {
    */
   void shareFile(String fileId, String title, String channelId, @Nullable String comment);
 
+  /** Deletes a file Warroom uploaded; a file already gone counts as deleted. */
+  void deleteFile(String fileId);
+
   /** Whether this file was shared into the channel since the given time. */
   boolean fileShared(String channelId, String fileId, Instant since);
 

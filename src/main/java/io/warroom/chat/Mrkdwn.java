@@ -12,7 +12,11 @@ public final class Mrkdwn {
 
   private Mrkdwn() {}
 
-  /** Escapes the three characters Slack treats as control sequences. */
+  /**
+   * Escapes the three characters Slack treats as control sequences, and drops the controls that
+   * reorder text (right-to-left override, isolates), which can make a message read differently from
+   * what it says.
+   */
   public static String escape(String text) {
     if (text == null) {
       return "";
@@ -24,6 +28,8 @@ public final class Mrkdwn {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
+        case '\u202A', '\u202B', '\u202C', '\u202D', '\u202E' -> {}
+        case '\u2066', '\u2067', '\u2068', '\u2069' -> {}
         default -> out.append(c);
       }
     }

@@ -14,22 +14,30 @@ import java.util.Locale;
 /**
  * Logging set up in code rather than {@code logback.xml}: the same result without loading Logback's
  * XML machinery, which costs about a second of start-up. INFO to the console; Bolt's request
- * logging stays at WARN so payloads (and secrets) never reach the log.
+ * logging stays at WARN so payloads (and secrets) never reach the log, and Bolt's {@code App} and
+ * {@code SlackRequestParser} at ERROR: their warnings for a request no listener matches, or of no
+ * known shape, carry the request's text.
  *
  * <p>Every line carries the date and time in UTC and, for work on one incident, its id (the MDC key
- * {@value IncidentLog#KEY}, see {@link IncidentLog}). {@code WARROOM_LOG_FORMAT=json} writes one
- * JSON object per line with Logback's own {@link JsonEncoder} instead: {@code timestamp} (epoch
+ * {@value IncidentLog#KEY}, see {@link IncidentLog}). A message is written on one line (CR and LF
+ * become spaces, so text from a request cannot forge a line) and cut at {@link #MAX_MESSAGE}
+ * characters. {@code WARROOM_LOG_FORMAT=json} writes one JSON object per line with Logback's own
+ * {@link JsonEncoder} instead (which escapes CR and LF itself): {@code timestamp} (epoch
  * milliseconds), {@code level}, {@code threadName}, {@code loggerName}, {@code mdc}, {@code
  * formattedMessage} and, for errors, {@code throwable}.
  */
 public class LoggingConfigurator extends ContextAwareBase implements Configurator {
 
-  /** Date, time and zone, then the incident when there is one. */
+  static final int MAX_MESSAGE = 2000;
+
+  /** Date, time and zone, then the incident when there is one; the message on one line. */
   static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{36}"
           + "%replace( incident=%X{"
           + IncidentLog.KEY
-          + "}){' incident=$', ''} - %msg%n";
+          + "}){' incident=$', ''} - %.-"
+          + MAX_MESSAGE
+          + "replace(%msg){'[\\r\\n]+', ' '}%n";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -42,6 +50,8 @@ public class LoggingConfigurator extends ContextAwareBase implements Configurato
     root.setLevel(Level.INFO);
     root.addAppender(console);
     context.getLogger("com.slack.api").setLevel(Level.WARN);
+    context.getLogger("com.slack.api.bolt.App").setLevel(Level.ERROR);
+    context.getLogger("com.slack.api.bolt.util.SlackRequestParser").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

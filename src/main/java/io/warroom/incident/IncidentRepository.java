@@ -23,6 +23,22 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
   List<Incident> findAllOrderByDeclaredAtDesc();
 
   /**
+   * A page of incidents, newest (highest id) first, declared before the one with id {@code before}.
+   */
+  @Query("SELECT * FROM incident WHERE id < :before ORDER BY id DESC LIMIT :limit")
+  List<Incident> pageAll(long before, int limit);
+
+  @Query(
+      "SELECT * FROM incident WHERE id < :before AND status <> 'RESOLVED'"
+          + " ORDER BY id DESC LIMIT :limit")
+  List<Incident> pageOpen(long before, int limit);
+
+  @Query(
+      "SELECT * FROM incident WHERE id < :before AND status = 'RESOLVED'"
+          + " ORDER BY id DESC LIMIT :limit")
+  List<Incident> pageResolved(long before, int limit);
+
+  /**
    * Declarations whose consequences are not recorded yet, oldest first. The {@code in_intake}
    * column is not part of {@link Incident}: a new row starts in intake by the column's default. An
    * incident in intake is still investigating (every change finishes its intake first), so the

@@ -272,6 +272,18 @@ public class IncidentService {
     return incidents.findByStatusOrderByDeclaredAtDesc(Status.RESOLVED);
   }
 
+  /**
+   * Up to {@code limit} incidents declared before the one with id {@code before}, newest first:
+   * open ones, resolved ones, or all when {@code open} is null.
+   */
+  @Transactional
+  public List<Incident> page(@Nullable Boolean open, long before, int limit) {
+    if (open == null) {
+      return incidents.pageAll(before, limit);
+    }
+    return open ? incidents.pageOpen(before, limit) : incidents.pageResolved(before, limit);
+  }
+
   /** Every incident, newest first. */
   @Transactional
   public List<Incident> all() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.incident.ActionItem;
 import io.warroom.incident.Incident;
 import io.warroom.incident.Role;
+import io.warroom.output.UserText;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Participant;
 import io.warroom.timeline.TimelineEntry;
@@ -432,8 +433,9 @@ public final class PostmortemDraft {
   }
 
   /** Plain text on one line (titles and form fields are stored as typed). */
+  /** Plain user text (a title, an impact) as one inert line of Markdown. */
   private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\n\\s*", " / ").replace("|", "\\|").strip();
+    return UserText.markdownLine(text);
   }
 
   private static Duration between(Instant from, Instant to) {

@@ -122,6 +122,15 @@ public final class AppLink {
   /** A user presses a button (or picks an option of a select) on a message. */
   public Reply click(
       String userId, String channelId, String messageTs, String actionId, String selected) {
+    return post(
+        clickBody(userId, channelId, messageTs, actionId, selected),
+        "application/x-www-form-urlencoded",
+        Map.of());
+  }
+
+  /** The form body Slack sends when a user presses a button on a message, with a fresh trigger. */
+  public String clickBody(
+      String userId, String channelId, String messageTs, String actionId, String selected) {
     ObjectNode payload;
     synchronized (ws) {
       Channel channel = ws.channel(channelId);
@@ -143,7 +152,7 @@ public final class AppLink {
       payload.put("response_url", responseUrl(userId, channelId, messageTs));
       payload.putArray("actions").add(action(message.blocks, actionId, selected));
     }
-    return post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
+    return form("payload", payload.toString());
   }
 
   /** A user presses a button on the Home tab Warroom published for them. */

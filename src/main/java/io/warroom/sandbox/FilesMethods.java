@@ -26,6 +26,7 @@ final class FilesMethods {
     api.register("files.getUploadURLExternal", this::uploadUrl);
     api.register("files.completeUploadExternal", this::complete);
     api.register("files.info", this::info);
+    api.register("files.delete", this::delete);
     api.register(
         "files.upload",
         call -> {
@@ -45,6 +46,27 @@ final class FilesMethods {
     out.put("upload_url", ws.baseUrl + "upload/" + f.id);
     out.put("file_id", f.id);
     return out;
+  }
+
+  /**
+   * Deletes a file: it leaves the workspace and every message that shared it, as in Slack. Only its
+   * uploader may delete it here (Slack also lets admins).
+   */
+  private ObjectNode delete(WebApi.Call call) {
+    String fileId = call.optional("file");
+    synchronized (ws) {
+      FileObject f = fileId == null ? null : ws.files.get(fileId);
+      if (f == null) {
+        throw new SlackError("file_not_found");
+      }
+      if (!f.user.equals(call.caller())) {
+        throw new SlackError("cant_delete_file");
+      }
+      ws.files.remove(fileId);
+      ws.channels.values().forEach(c -> c.messages.forEach(m -> m.files.remove(fileId)));
+      ws.changed("file");
+    }
+    return ok();
   }
 
   /** Receives the bytes posted to an upload URL. */

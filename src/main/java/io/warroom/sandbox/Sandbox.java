@@ -28,6 +28,9 @@ public final class Sandbox implements AutoCloseable {
       "jdbc:h2:mem:warroom-sandbox;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
+  /** The only interface Warroom listens on while the sandbox runs. */
+  static final String LOOPBACK = "127.0.0.1";
+
   private final FakeSlack slack;
   private final String botToken;
   private final String signingSecret;
@@ -51,14 +54,16 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Whether to start the sandbox: {@code WARROOM_SANDBOX=true}, or no {@code SLACK_BOT_TOKEN}.
+   * Whether to start the sandbox: {@code WARROOM_SANDBOX=true}, or no {@code SLACK_BOT_TOKEN} at
+   * all.
    *
    * @param env the process environment
    */
   public static boolean wanted(Map<String, String> env) {
     String flag = env.getOrDefault("WARROOM_SANDBOX", "").strip().toLowerCase(Locale.ROOT);
-    String token = env.getOrDefault("SLACK_BOT_TOKEN", "").strip();
-    return flag.equals("true") || token.isEmpty();
+    // Set but empty is a deployment whose secret went missing, not a request for the sandbox: it
+    // stops start-up (SlackSettingsFactory) instead of sweeping that deployment's database.
+    return flag.equals("true") || !env.containsKey("SLACK_BOT_TOKEN");
   }
 
   /** Starts the local workspace's Web API on a free loopback port, with fresh credentials. */
@@ -110,6 +115,8 @@ public final class Sandbox implements AutoCloseable {
     settings.put("slack.api-url", slack.apiUrl());
     settings.put("warroom.announce-channel", incidents);
     settings.put("warroom.sandbox", "true");
+    // The sandbox has no login: only this machine may reach it (SPEC section 10).
+    settings.put("micronaut.server.host", LOOPBACK);
     if (env.getOrDefault("DATASOURCES_DEFAULT_URL", "").isBlank()) {
       settings.put("datasources.default.url", DATABASE_URL);
     }

@@ -3,6 +3,7 @@ package io.warroom.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,13 +12,20 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.warroom.config.DaemonThreads;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sandbox page at {@code /sandbox}: its static files, the workspace state it polls, and what
@@ -25,11 +33,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Controller("/sandbox")
 @Requires(beans = Sandbox.class)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class SandboxController {
 
   /** How long a state request waits for a change before answering anyway. */
   static final long LONG_POLL_MILLIS = 20_000;
+
+  /**
+   * How many state requests may wait at once. A page keeps one; a few more allow several tabs. More
+   * get 429 at once: the sandbox has no login, and a waiter must not be free to pile up.
+   */
+  static final int MAX_WAITING = 8;
 
   private static final Map<String, MediaType> ASSETS =
       Map.of(
@@ -39,16 +52,23 @@ class SandboxController {
 
   private final SandboxPage page;
   private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
+  private final AtomicInteger waiters = new AtomicInteger();
+
+  /** Draws the page's state for long polls, off the threads that answer Slack. */
+  private final ExecutorService renderer =
+      Executors.newFixedThreadPool(2, DaemonThreads.named("sandbox-page-"));
 
   SandboxController(Sandbox sandbox) {
     this.page = new SandboxPage(sandbox);
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<byte[]> index() {
     return asset("index.html");
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Get("/assets/{name}")
   HttpResponse<byte[]> asset(String name) {
     MediaType type = ASSETS.get(name);
@@ -60,21 +80,60 @@ class SandboxController {
   }
 
   /**
-   * The workspace as {@code as} sees it. With {@code since}, waits until something changed after
-   * that version (or {@link #LONG_POLL_MILLIS} passed), so the page updates as soon as it can.
+   * The workspace as {@code as} sees it. With {@code since}, answers once something changed after
+   * that version (or {@link #LONG_POLL_MILLIS} passed), so the page updates as soon as it can. The
+   * wait holds no thread (the request threads answer Slack), and at most {@link #MAX_WAITING}
+   * requests wait at once.
    */
   @Get(uri = "/api/state", produces = MediaType.APPLICATION_JSON)
-  HttpResponse<String> state(
+  CompletableFuture<HttpResponse<String>> state(
       @QueryValue("as") Optional<String> as,
       @QueryValue("channel") Optional<String> channel,
       @QueryValue("thread") Optional<String> thread,
       @QueryValue("since") Optional<Long> since) {
-    since.ifPresent(seen -> page.awaitChange(seen, LONG_POLL_MILLIS));
-    String state =
-        page.state(as.orElse(null), channel.orElse(null), thread.orElse(null)).toString();
-    return HttpResponse.ok(state).header("Cache-Control", "no-store");
+    if (since.isEmpty()) {
+      return CompletableFuture.supplyAsync(() -> answer(as, channel, thread), renderer);
+    }
+    if (waiters.incrementAndGet() > MAX_WAITING) {
+      waiters.decrementAndGet();
+      return CompletableFuture.completedFuture(
+          HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS)
+              .header("Retry-After", "1")
+              .body("too many pages are waiting for changes"));
+    }
+    CompletableFuture<Long> change = page.changeAfter(since.get());
+    return change
+        .completeOnTimeout(-1L, LONG_POLL_MILLIS, TimeUnit.MILLISECONDS)
+        .thenApplyAsync(
+            v -> {
+              page.forget(change);
+              waiters.decrementAndGet();
+              return answer(as, channel, thread);
+            },
+            renderer);
   }
 
+  /** How many state requests wait now; for tests. */
+  int waiting() {
+    return waiters.get();
+  }
+
+  private HttpResponse<String> answer(
+      Optional<String> as, Optional<String> channel, Optional<String> thread) {
+    try {
+      String state =
+          page.state(as.orElse(null), channel.orElse(null), thread.orElse(null)).toString();
+      return HttpResponse.ok(state)
+          .contentType(MediaType.APPLICATION_JSON_TYPE)
+          .header("Cache-Control", "no-store");
+    } catch (SandboxPage.Refused e) {
+      return HttpResponse.<String>badRequest()
+          .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
+          .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+  }
+
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/type", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> type(@Body String body) {
     return act(
@@ -82,6 +141,7 @@ class SandboxController {
         b -> page.type(text(b, "as"), text(b, "channel"), text(b, "thread"), text(b, "text")));
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/click", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> click(@Body String body) {
     return act(
@@ -95,6 +155,7 @@ class SandboxController {
                 text(b, "value")));
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/submit", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> submit(@Body String body) {
     return act(
@@ -108,11 +169,13 @@ class SandboxController {
         });
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/close", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> close(@Body String body) {
     return act(body, b -> page.closeModal(text(b, "as"), text(b, "view")));
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/react", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> react(@Body String body) {
     return act(
@@ -126,23 +189,27 @@ class SandboxController {
                 b.path("add").asBoolean(true)));
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/edit", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> edit(@Body String body) {
     return act(
         body, b -> page.edit(text(b, "as"), text(b, "channel"), text(b, "ts"), text(b, "text")));
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/delete", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> delete(@Body String body) {
     return act(body, b -> page.delete(text(b, "as"), text(b, "channel"), text(b, "ts")));
   }
 
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/join", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> join(@Body String body) {
     return act(body, b -> page.join(text(b, "as"), text(b, "channel")));
   }
 
   /** An uploaded file's content as Slack would serve it, e.g. the postmortem Markdown. */
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Get("/files/{id}")
   HttpResponse<String> file(String id) {
     return page.file(id)
@@ -185,5 +252,10 @@ class SandboxController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    renderer.shutdownNow();
   }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the sandbox page shows and what its people do. It reads the workspace as one member sees it,
@@ -34,6 +35,7 @@ public final class SandboxPage {
   private final FakeSlack slack;
   private final Workspace ws;
   private final Object changes = new Object();
+  private final List<CompletableFuture<Long>> waiting = new ArrayList<>();
   private long version;
 
   public SandboxPage(Sandbox sandbox) {
@@ -51,29 +53,36 @@ public final class SandboxPage {
   }
 
   private void bump() {
+    List<CompletableFuture<Long>> due;
     synchronized (changes) {
       version++;
-      changes.notifyAll();
+      due = new ArrayList<>(waiting);
+      waiting.clear();
     }
+    long now = version();
+    due.forEach(w -> w.complete(now));
   }
 
-  /** Waits until the workspace has changed since {@code seen}, at most {@code maxMillis}. */
-  public long awaitChange(long seen, long maxMillis) {
-    long until = System.currentTimeMillis() + maxMillis;
+  /**
+   * Completes with the version once the workspace has changed since {@code seen}; holds no thread
+   * while it waits. The caller bounds the wait.
+   */
+  public CompletableFuture<Long> changeAfter(long seen) {
+    CompletableFuture<Long> change = new CompletableFuture<>();
     synchronized (changes) {
-      while (version <= seen) {
-        long left = until - System.currentTimeMillis();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          changes.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
+      if (version > seen) {
+        change.complete(version);
+      } else {
+        waiting.add(change);
       }
-      return version;
+    }
+    return change;
+  }
+
+  /** Forgets a waiter that gave up (timed out or was refused). */
+  public void forget(CompletableFuture<Long> change) {
+    synchronized (changes) {
+      waiting.remove(change);
     }
   }
 

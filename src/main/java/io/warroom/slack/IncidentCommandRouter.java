@@ -28,9 +28,12 @@ class IncidentCommandRouter {
   private final CommandListener help;
   private final CommandListener declare;
   private final CommandDeadline deadline;
+  private final Replays replays;
 
-  IncidentCommandRouter(List<CommandListener> listeners, CommandDeadline deadline) {
+  IncidentCommandRouter(
+      List<CommandListener> listeners, CommandDeadline deadline, Replays replays) {
     this.deadline = deadline;
+    this.replays = replays;
     for (CommandListener l : listeners) {
       byName.put(l.name(), l);
       l.aliases().forEach(a -> byName.put(a, l));
@@ -54,9 +57,14 @@ class IncidentCommandRouter {
             p.getResponseUrl(),
             args == null ? "" : args);
     if (listener.answersInTime()) {
+      // help changes nothing; declare keeps its own ledger of the requests it declared for
       return answer(listener, word, call, ctx);
     }
-    return deadline.answer(listener.name(), call, ctx, () -> answer(listener, word, call, ctx));
+    return deadline.answer(
+        listener.name(),
+        call,
+        ctx,
+        () -> replays.firstTime(request) ? answer(listener, word, call, ctx) : ctx.ack());
   }
 
   /** The listener's answer; a refusal or a failure becomes a private message saying so. */

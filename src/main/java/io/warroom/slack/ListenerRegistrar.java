@@ -25,14 +25,17 @@ class ListenerRegistrar {
   private final List<ViewListener> views;
   private final List<SlackEventListener<?>> events;
   private final AckFirst ackFirst;
+  private final Replays replays;
 
   ListenerRegistrar(
       IncidentCommandRouter commands,
       List<ActionListener> actions,
       List<ViewListener> views,
       List<SlackEventListener<?>> events,
-      AckFirst ackFirst) {
+      AckFirst ackFirst,
+      Replays replays) {
     this.ackFirst = ackFirst;
+    this.replays = replays;
     this.commands = commands;
     this.actions = actions;
     this.views = views;
@@ -44,14 +47,19 @@ class ListenerRegistrar {
     for (ActionListener listener : actions) {
       app.blockAction(
           SlackIds.actionId(listener.action()),
-          (req, ctx) -> guarded(listener.action().name(), ctx, () -> listener.handle(req, ctx)));
+          (req, ctx) ->
+              guarded(
+                  listener.action().name(),
+                  ctx,
+                  () -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack()));
     }
     for (ViewListener listener : views) {
       app.viewSubmission(
           listener.callbackId(),
           (req, ctx) -> {
             try {
-              return ackFirst.answering(() -> listener.handle(req, ctx));
+              return ackFirst.answering(
+                  () -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack());
             } catch (Exception e) {
               // An empty ack would close the modal as if it had worked.
               LOG.error("{} failed", listener.callbackId(), e);

@@ -313,6 +313,18 @@ final class SlackChat implements ChatPort {
   }
 
   @Override
+  public void deleteFile(String fileId) {
+    try {
+      calls.call("files.delete", false, () -> methods.filesDelete(req -> req.file(fileId)));
+    } catch (ChatFailure failure) {
+      if (!failure.getMessage().contains("file_not_found")
+          && !failure.getMessage().contains("file_deleted")) {
+        throw failure;
+      }
+    }
+  }
+
+  @Override
   public String uploadFile(String filename, byte[] content) {
     var url =
         calls.call(

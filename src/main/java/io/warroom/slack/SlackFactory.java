@@ -3,11 +3,9 @@ package io.warroom.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.methods.MethodsClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Builds Bolt's Slack client and {@link App}, pointed at {@code SLACK_API_URL}. */
 @Factory
@@ -82,14 +79,9 @@ class SlackFactory {
     List<Middleware> middleware = new ArrayList<>();
     middleware.add(new AckTimer(meters));
     middleware.add(new SSLCheck(config.getVerificationToken()));
-    // Bolt does not verify what arrives over Socket Mode. Without a signing secret (Socket Mode
-    // only), a secret nobody knows makes every request over HTTP a 401, as a forged one would be.
-    String secret =
-        config.getSigningSecret() == null
-            ? UUID.randomUUID().toString()
-            : config.getSigningSecret();
-    middleware.add(
-        new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))));
+    // No RequestVerification: SlackEventsController checks every signature over HTTP before Bolt
+    // sees the request (in constant time, and refusing future timestamps, which Bolt's does not);
+    // what arrives over Socket Mode carries none.
     middleware.add(new BotAuthorization(botToken, identity));
     middleware.add(new IgnoringOwnEvents(identity, json));
     return middleware;

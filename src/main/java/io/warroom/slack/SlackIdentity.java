@@ -105,6 +105,11 @@ class SlackIdentity {
     return answer.isCompletedExceptionally();
   }
 
+  /** Runs {@code then} once Slack has accepted the token (at once if it has already). */
+  void whenKnown(java.util.function.Consumer<AuthTestResponse> then) {
+    answer.thenAccept(then);
+  }
+
   /** The bot's own user id; a {@link ChatFailure} while Slack has not said. */
   String botUserId() {
     return answered().getUserId();

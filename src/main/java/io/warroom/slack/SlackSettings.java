@@ -20,4 +20,24 @@ public record SlackSettings(
   public boolean socketMode() {
     return appToken.isPresent();
   }
+
+  /** Says which secrets are set, never what they are. */
+  @Override
+  public String toString() {
+    return "SlackSettings[botToken="
+        + shown(botToken)
+        + ", signingSecret="
+        + shown(signingSecret)
+        + ", appToken="
+        + shown(appToken)
+        + ", apiUrl="
+        + apiUrl
+        + ", httpTimeout="
+        + httpTimeout
+        + "]";
+  }
+
+  private static String shown(Optional<String> secret) {
+    return secret.isPresent() ? "(set)" : "(unset)";
+  }
 }

@@ -27,8 +27,9 @@ class SlackSettingsFactory {
     Optional<String> app = Optional.ofNullable(SettingParser.blankToNull(appToken));
     if (bot.isEmpty()) {
       throw new StartupProblem(
-          "SLACK_BOT_TOKEN is not set. Create the Slack app from app-manifest.yml, install it, and"
-              + " set SLACK_BOT_TOKEN (xoxb-...) and SLACK_SIGNING_SECRET as the README explains");
+          "SLACK_BOT_TOKEN is set but empty. Set it to the bot token (xoxb-...) of the Slack app"
+              + " created from app-manifest.yml, with SLACK_SIGNING_SECRET, as the README"
+              + " explains; or unset it to try the local sandbox");
     }
     if (!bot.get().startsWith("xoxb-")) {
       throw new StartupProblem(

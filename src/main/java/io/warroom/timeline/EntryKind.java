@@ -21,7 +21,9 @@ public enum EntryKind {
   REMINDER,
   MITIGATED,
   RESOLVED,
-  REOPENED;
+  REOPENED,
+  /** Someone removed a secret from what Warroom stored and posted; what it was is not kept. */
+  REDACTED;
 
   /** Kinds that are key events in themselves; messages become key events when pinned. */
   static final Set<EntryKind> KEY =

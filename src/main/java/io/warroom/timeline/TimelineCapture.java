@@ -1,6 +1,7 @@
 package io.warroom.timeline;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.warroom.warroom.RoomPosts;
 import io.warroom.warroom.RoomRef;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
@@ -29,9 +30,15 @@ public class TimelineCapture {
   private final ProcessedEventRepository processed;
   private final TimelineWriter writer;
   private final Clock clock;
+  private final RoomPosts posts;
 
   TimelineCapture(
-      WarRooms rooms, ProcessedEventRepository processed, TimelineWriter writer, Clock clock) {
+      WarRooms rooms,
+      ProcessedEventRepository processed,
+      TimelineWriter writer,
+      Clock clock,
+      RoomPosts posts) {
+    this.posts = posts;
     this.rooms = rooms;
     this.processed = processed;
     this.writer = writer;
@@ -86,12 +93,18 @@ public class TimelineCapture {
         deleted.channelId(),
         room ->
             recorded(
-                () ->
-                    writer.delete(
-                        room.incidentId(),
-                        deleted,
-                        room.inExplorationThread(deleted.threadTs(), deleted.ts()),
-                        at)));
+                () -> {
+                  boolean quoted =
+                      writer.delete(
+                          room.incidentId(),
+                          deleted,
+                          room.inExplorationThread(deleted.threadTs(), deleted.ts()),
+                          at);
+                  if (quoted) {
+                    // A postmortem file already in Slack may hold the words: post a new one.
+                    posts.replaceDocuments(room.incidentId());
+                  }
+                }));
   }
 
   /**

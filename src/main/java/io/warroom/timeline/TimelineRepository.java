@@ -75,6 +75,15 @@ interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
   @Query("SELECT * FROM timeline_entry WHERE incident_id = :incidentId ORDER BY at, id")
   List<TimelineEntry> all(long incidentId);
 
+  /** The ids {@link #page} would return, without the entries' text. */
+  @Query(
+      "SELECT id FROM timeline_entry WHERE incident_id = :incidentId AND id > :after"
+          + " ORDER BY at, id LIMIT :limit")
+  List<Long> pageIds(long incidentId, long after, int limit);
+
+  @Query("SELECT * FROM timeline_entry WHERE id IN (:ids) ORDER BY at, id")
+  List<TimelineEntry> inOrder(List<Long> ids);
+
   @Query(
       "SELECT * FROM timeline_entry WHERE incident_id = :incidentId AND key_event = TRUE"
           + " ORDER BY at, id")

@@ -230,7 +230,18 @@ class TimelineWriter {
    * Forgets a deleted message's words and files; if its own event has not come yet, stores that it
    * was said, without words, so that the late original is refused as a duplicate.
    */
-  void delete(long incidentId, CapturedMessage was, boolean exploration, Instant at) {
+  /**
+   * Forgets a deleted message's words.
+   *
+   * @return whether a postmortem draft would have quoted it (a key event, or a finding from the
+   *     exploration thread)
+   */
+  boolean delete(long incidentId, CapturedMessage was, boolean exploration, Instant at) {
+    boolean quoted =
+        entries
+            .findByChannelIdAndTs(was.channelId(), was.ts())
+            .map(e -> !e.deleted() && (e.keyEvent() || e.exploration()))
+            .orElse(false);
     if (entries.delete(was.channelId(), was.ts(), at) == 0) {
       entries.insertDeleted(
           incidentId,
@@ -242,6 +253,7 @@ class TimelineWriter {
           exploration,
           at);
     }
+    return quoted;
   }
 
   /**

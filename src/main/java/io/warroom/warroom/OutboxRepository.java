@@ -13,6 +13,10 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
 
   List<OutboxEntry> findByIncidentIdAndDeliveredAtIsNullOrderById(long incidentId);
 
+  /** Documents of an incident already uploaded as files. */
+  List<OutboxEntry> findByIncidentIdAndKindAndFileIdIsNotNullOrderById(
+      long incidentId, OutboxKind kind);
+
   /** The ts of the delivered post with this name, if it was posted. */
   @Query(
       "SELECT ts FROM outbox WHERE incident_id = :incidentId AND ref = :ref AND ts IS NOT NULL"

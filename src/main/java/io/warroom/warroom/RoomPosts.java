@@ -3,6 +3,9 @@ package io.warroom.warroom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,5 +52,50 @@ public class RoomPosts {
               null,
               null));
     }
+  }
+
+  /**
+   * Replaces every document already uploaded for the incident (the postmortem draft) with one drawn
+   * anew, e.g. after a message it quoted was deleted: the new file is shared, then the old ones are
+   * deleted ({@code replaces} in the entry).
+   */
+  public void replaceDocuments(long incidentId) {
+    Map<String, List<String>> uploaded = new LinkedHashMap<>();
+    for (OutboxEntry e :
+        outbox.findByIncidentIdAndKindAndFileIdIsNotNullOrderById(
+            incidentId, OutboxKind.DOCUMENT)) {
+      try {
+        String name = json.readTree(e.body()).path("document").asText();
+        uploaded.computeIfAbsent(name, n -> new ArrayList<>()).add(e.fileId());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+        // a body this code did not write: nothing to replace
+      }
+    }
+    uploaded.forEach(
+        (name, files) -> {
+          String body;
+          try {
+            body = json.writeValueAsString(Map.of("document", name, "replaces", files));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+          outbox.save(
+              new OutboxEntry(
+                  null,
+                  incidentId,
+                  OutboxEntry.ROOM,
+                  null,
+                  null,
+                  OutboxKind.DOCUMENT,
+                  body,
+                  clock.instant(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
+        });
   }
 }

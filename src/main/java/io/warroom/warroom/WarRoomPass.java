@@ -415,6 +415,7 @@ class WarRoomPass {
       lease.confirm();
       chat.shareFile(fileId, file.title(), channel, file.comment());
       lease.wrote(outbox.markDelivered(entry.id(), generation, fileId));
+      deleteReplaced(entry, incident);
     } catch (ChatFailure failure) {
       if (failure.isTransient()) {
         throw failure;
@@ -425,6 +426,29 @@ class WarRoomPass {
           incident.id(),
           failure.getMessage());
       lease.wrote(outbox.markGivenUp(entry.id(), generation, truncate(failure.getMessage())));
+    }
+  }
+
+  /**
+   * Once a replacement is shared, the files it replaces are deleted, so the text they held (a
+   * deleted message) is gone from Slack too. A failure is logged; the new file is already there.
+   */
+  private void deleteReplaced(OutboxEntry entry, Incident incident) {
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode old :
+          json.readTree(entry.body()).path("replaces")) {
+        try {
+          chat.deleteFile(old.asText());
+        } catch (ChatFailure failure) {
+          LOG.warn(
+              "War room {}: could not delete replaced file {}: {}",
+              incident.id(),
+              old.asText(),
+              failure.getMessage());
+        }
+      }
+    } catch (IOException unreadable) {
+      LOG.warn("War room {}: unreadable document entry {}", incident.id(), entry.id());
     }
   }
 

@@ -45,7 +45,7 @@ class BadConfigurationTest {
         "warroom.channel-prefix|Inc!|WARROOM_CHANNEL_PREFIX='Inc!' must be 1-20 lowercase letters",
         "warroom.announce-channel|#incidents|WARROOM_ANNOUNCE_CHANNEL='#incidents' must be a channel ID",
         "slack.bot-token|xoxp-user-token|SLACK_BOT_TOKEN must be a bot token starting with xoxb-",
-        "slack.bot-token|''|SLACK_BOT_TOKEN is not set. Create the Slack app from app-manifest.yml",
+        "slack.bot-token|''|SLACK_BOT_TOKEN is set but empty. Set it to the bot token",
         "slack.app-token|xoxb-not-an-app-token|SLACK_APP_TOKEN must be an app-level token",
         "slack.signing-secret|''|SLACK_SIGNING_SECRET is required in HTTP mode",
         "slack.api-url|not a url|SLACK_API_URL='not a url' must be an http(s) URL",

@@ -59,7 +59,7 @@ class SandboxPageTest {
   @Test
   void startsWhenThereIsNoTokenOrWhenAskedTo() {
     assertTrue(Sandbox.wanted(Map.of()));
-    assertTrue(Sandbox.wanted(Map.of("SLACK_BOT_TOKEN", "  ")));
+    assertFalse(Sandbox.wanted(Map.of("SLACK_BOT_TOKEN", "  ")), "an empty token is an error");
     assertTrue(Sandbox.wanted(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "WARROOM_SANDBOX", "TRUE")));
     assertFalse(Sandbox.wanted(Map.of("SLACK_BOT_TOKEN", "xoxb-1")));
     assertFalse(Sandbox.wanted(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "WARROOM_SANDBOX", "false")));

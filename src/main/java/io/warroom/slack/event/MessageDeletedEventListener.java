@@ -6,6 +6,8 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import io.warroom.slack.SlackEventListener;
 import io.warroom.timeline.CapturedMessage;
 import io.warroom.timeline.TimelineCapture;
+import io.warroom.warroom.WarRoomSync;
+import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -18,10 +20,15 @@ class MessageDeletedEventListener implements SlackEventListener<MessageDeletedEv
 
   private final TimelineCapture capture;
   private final BoundedWrite write;
+  private final WarRooms rooms;
+  private final WarRoomSync sync;
 
-  MessageDeletedEventListener(TimelineCapture capture, BoundedWrite write) {
+  MessageDeletedEventListener(
+      TimelineCapture capture, BoundedWrite write, WarRooms rooms, WarRoomSync sync) {
     this.capture = capture;
     this.write = write;
+    this.rooms = rooms;
+    this.sync = sync;
   }
 
   @Override
@@ -48,5 +55,7 @@ class MessageDeletedEventListener implements SlackEventListener<MessageDeletedEv
             List.of(),
             Captured.at(e.getDeletedTs()));
     write.run(() -> capture.deleted(payload.getEventId(), deleted, Captured.at(e.getEventTs())));
+    // A postmortem file that quoted it is replaced through the outbox: deliver that now.
+    rooms.incidentIn(e.getChannel()).ifPresent(sync::kick);
   }
 }
