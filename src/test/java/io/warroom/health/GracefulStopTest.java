@@ -48,7 +48,16 @@ class GracefulStopTest {
     try (FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET)) {
       String alice = slack.user("alice");
       String general = slack.channel("general", false, alice, alice);
-      TestApp b = TestApp.start(slack, db, Map.of("warroom.delivery.full-sweep", "10m"));
+      // B takes the room only when A hands it over: its sweeps for rooms whose holder died and for
+      // declarations still in intake are too slow to matter here, and it waits out Slack's 3 s.
+      TestApp b =
+          TestApp.start(
+              slack,
+              db,
+              Map.of(
+                  "warroom.delivery.full-sweep", "10m",
+                  "warroom.intake.sweep", "10m",
+                  "slack.http-timeout", "10s"));
       int port = WarroomProcess.freePort();
       Map<String, String> env = new HashMap<>();
       env.put("SLACK_BOT_TOKEN", TestApp.BOT_TOKEN);
