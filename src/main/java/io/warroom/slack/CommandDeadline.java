@@ -70,33 +70,55 @@ class CommandDeadline {
    */
   Response answer(
       String command, CommandCall call, SlashCommandContext ctx, Supplier<Response> work) {
-    Task task = new Task(work);
-    try {
-      pool.execute(task);
-    } catch (RejectedExecutionException busy) {
-      LOG.warn(
-          "/incident {} refused: {} commands are waiting already", command, pool.getQueue().size());
-      return Replies.refuse(ctx, notDone(command));
+    Outcome outcome = attempt("/incident " + command, work);
+    if (outcome instanceof Outcome.Done done) {
+      return done.response();
     }
-    try {
-      return task.answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException slow) {
-      if (task.withdraw()) {
-        LOG.warn(
-            "/incident {} withdrawn: it had not begun after {} ms", command, patience.toMillis());
-        return Replies.refuse(ctx, notDone(command));
-      }
-      LOG.warn(
-          "/incident {} still running after {} ms; it will answer late",
-          command,
-          patience.toMillis());
-      task.answer.thenAccept(late -> answerLate(command, call, ctx, late));
+    if (outcome instanceof Outcome.Late late) {
+      late.answer().thenAccept(r -> answerLate(command, call, ctx, r));
       return Replies.ephemeral(
           ctx,
           ":hourglass_flowing_sand: Warroom's database is slow, so `/incident "
               + command
               + "` is taking longer than usual. It is still being done, and you will be told"
               + " here when it is: don't type it again.");
+    }
+    return Replies.refuse(ctx, notDone(command));
+  }
+
+  /** What became of work given {@link #attempt}. */
+  sealed interface Outcome {
+    /** Done within the patience: its own answer is the ack. */
+    record Done(Response response) implements Outcome {}
+
+    /** Not begun within the patience (or no room to queue it): withdrawn, it never runs. */
+    record NotDone() implements Outcome {}
+
+    /** Begun but not done within the patience; it goes on, and its answer comes here. */
+    record Late(CompletableFuture<Response> answer) implements Outcome {}
+  }
+
+  /**
+   * Runs the work of a Slack request (a command, a button, a modal submission) on the request
+   * threads, waiting at most the patience for it: what the ack can say depends on the outcome.
+   */
+  Outcome attempt(String what, Supplier<Response> work) {
+    Task task = new Task(work);
+    try {
+      pool.execute(task);
+    } catch (RejectedExecutionException busy) {
+      LOG.warn("{} refused: {} requests are waiting already", what, pool.getQueue().size());
+      return new Outcome.NotDone();
+    }
+    try {
+      return new Outcome.Done(task.answer.get(patience.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException slow) {
+      if (task.withdraw()) {
+        LOG.warn("{} withdrawn: it had not begun after {} ms", what, patience.toMillis());
+        return new Outcome.NotDone();
+      }
+      LOG.warn("{} still running after {} ms; it will answer late", what, patience.toMillis());
+      return new Outcome.Late(task.answer);
     } catch (ExecutionException e) {
       // The work turns every exception into an answer; only an Error gets here.
       if (e.getCause() instanceof Error err) {
@@ -105,7 +127,7 @@ class CommandDeadline {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while /incident " + command + " ran", e);
+      throw new IllegalStateException("interrupted while " + what + " ran", e);
     }
   }
 

@@ -75,6 +75,10 @@ class IncidentCommandRouter {
     } catch (Refusal refusal) {
       return Replies.refuse(ctx, refusal.getMessage());
     } catch (Exception e) {
+      if (DatabaseTrouble.causedBy(e)) {
+        LOG.warn("/incident {} failed: the database did not answer: {}", word, e.toString());
+        return Replies.refuse(ctx, DatabaseTrouble.NOTHING_CHANGED);
+      }
       LOG.error("/incident {} failed", word, e);
       return Replies.refuse(
           ctx,

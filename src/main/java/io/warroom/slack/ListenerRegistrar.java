@@ -1,7 +1,7 @@
 package io.warroom.slack;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.Event;
 import io.warroom.pacing.AckFirst;
@@ -24,8 +24,24 @@ class ListenerRegistrar {
   private final List<ActionListener> actions;
   private final List<ViewListener> views;
   private final List<SlackEventListener<?>> events;
+  private static final String SUBMIT_NOT_SAVED =
+      "Warroom's database is not answering, so this was not saved. Submit again in a minute.";
+  private static final String SUBMIT_STILL_SAVING =
+      "Warroom's database is slow, so this is still being saved. Submit again in a minute to"
+          + " be sure: it will not be saved twice.";
+  private static final String CLICK_FAILED =
+      "Warroom could not do that because of an error on its side (its log says which), so"
+          + " nothing changed. Try again in a minute; if it keeps failing, use /incident in the"
+          + " channel.";
+  private static final String CLICK_NOT_DONE =
+      "Warroom's database is not answering, so your click did nothing. Try again in a minute.";
+  private static final String CLICK_STILL_RUNNING =
+      "Warroom's database is slow, so your click is still being handled. Don't press again.";
+
   private final AckFirst ackFirst;
   private final Replays replays;
+  private final CommandDeadline deadline;
+  private final AfterAck afterAck;
 
   ListenerRegistrar(
       IncidentCommandRouter commands,
@@ -33,9 +49,13 @@ class ListenerRegistrar {
       List<ViewListener> views,
       List<SlackEventListener<?>> events,
       AckFirst ackFirst,
-      Replays replays) {
+      Replays replays,
+      CommandDeadline deadline,
+      AfterAck afterAck) {
     this.ackFirst = ackFirst;
     this.replays = replays;
+    this.deadline = deadline;
+    this.afterAck = afterAck;
     this.commands = commands;
     this.actions = actions;
     this.views = views;
@@ -57,14 +77,28 @@ class ListenerRegistrar {
       app.viewSubmission(
           listener.callbackId(),
           (req, ctx) -> {
-            try {
-              return ackFirst.answering(
-                  () -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack());
-            } catch (Exception e) {
-              // An empty ack would close the modal as if it had worked.
-              LOG.error("{} failed", listener.callbackId(), e);
-              return ctx.ackWithErrors(Map.of(listener.failureBlock(), SUBMIT_FAILED));
+            // An empty ack would close the modal as if it had worked.
+            var outcome =
+                deadline.attempt(
+                    listener.callbackId(),
+                    () -> {
+                      try {
+                        return ackFirst.answering(
+                            () -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack());
+                      } catch (Exception e) {
+                        LOG.error("{} failed", listener.callbackId(), e);
+                        String why = DatabaseTrouble.causedBy(e) ? SUBMIT_NOT_SAVED : SUBMIT_FAILED;
+                        return ctx.ackWithErrors(Map.of(listener.failureBlock(), why));
+                      }
+                    });
+            if (outcome instanceof CommandDeadline.Outcome.Done done) {
+              return done.response();
             }
+            String why =
+                outcome instanceof CommandDeadline.Outcome.Late
+                    ? SUBMIT_STILL_SAVING
+                    : SUBMIT_NOT_SAVED;
+            return ctx.ackWithErrors(Map.of(listener.failureBlock(), why));
           });
     }
     for (SlackEventListener<?> listener : events) {
@@ -97,13 +131,35 @@ class ListenerRegistrar {
     }
   }
 
-  /** A button whose handler failed still acks: Slack must not show a timeout; the log says why. */
-  private Response guarded(String what, Context ctx, AckFirst.Work<Response> handler) {
-    try {
-      return ackFirst.answering(handler);
-    } catch (Exception e) {
-      LOG.error("{} failed", what, e);
-      return ctx.ack();
+  /**
+   * A button is answered within Slack's 3 s whatever the database does, and its presser always
+   * learns when their click changed nothing: a handler that failed, or one the database kept from
+   * running in time, still acks (Slack must not show a timeout) and tells the presser privately,
+   * through the response URL, what happened and what to do.
+   */
+  private Response guarded(String what, ActionContext ctx, AckFirst.Work<Response> handler) {
+    var outcome =
+        deadline.attempt(
+            what,
+            () -> {
+              try {
+                return ackFirst.answering(handler);
+              } catch (Exception e) {
+                LOG.error("{} failed", what, e);
+                ActionReplies.refuse(
+                    ctx,
+                    afterAck,
+                    DatabaseTrouble.causedBy(e) ? DatabaseTrouble.NOTHING_CHANGED : CLICK_FAILED);
+                return ctx.ack();
+              }
+            });
+    if (outcome instanceof CommandDeadline.Outcome.Done done) {
+      return done.response();
     }
+    ActionReplies.refuse(
+        ctx,
+        afterAck,
+        outcome instanceof CommandDeadline.Outcome.Late ? CLICK_STILL_RUNNING : CLICK_NOT_DONE);
+    return ctx.ack();
   }
 }

@@ -26,12 +26,20 @@ class BoundedWrite {
   private final Duration deadline;
   private final ThreadPoolExecutor pool;
 
-  BoundedWrite(@Value("${warroom.events.write-deadline:2500ms}") Duration deadline) {
+  /**
+   * @param threads at most this many event writes at once: the event ingest's share of the
+   *     connection pool (16), so a flood of messages while the database is slow leaves connections
+   *     for commands, declarations, delivery and {@code /health}
+   */
+  BoundedWrite(
+      @Value("${warroom.events.write-deadline:2500ms}") Duration deadline,
+      @Value("${warroom.events.write-threads:6}") int threads) {
     this.deadline = deadline;
+    int size = Math.max(1, threads);
     this.pool =
         new ThreadPoolExecutor(
-            16,
-            16,
+            size,
+            size,
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000),
