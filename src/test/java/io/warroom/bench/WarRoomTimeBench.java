@@ -35,6 +35,8 @@ final class WarRoomTimeBench {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
+  private final long startWall = System.currentTimeMillis();
+  private final long startNanos = System.nanoTime();
 
   private WarRoomTimeBench(InternetSlack env) {
     this.env = env;
@@ -107,6 +109,14 @@ final class WarRoomTimeBench {
     }
     String id = channel.join();
     long done = InternetSlack.awaitNanos(() -> env.complete(id, declarer), MAX, 1);
+    long startMillis = startWall + (start - startNanos) / 1_000_000;
+    String created =
+        env.slack.calls("conversations.create").stream()
+            .filter(c -> c.params().getOrDefault("name", "").endsWith(slug))
+            .map(c -> String.valueOf(c.atMillis() - startMillis))
+            .findFirst()
+            .orElse("?");
+    System.out.println("  " + slug + ": conversations.create arrived after " + created + " ms");
     return (done - start) / 1e6;
   }
 

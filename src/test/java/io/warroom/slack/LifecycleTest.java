@@ -69,6 +69,18 @@ class LifecycleTest {
     return app.bean(WarRooms.class).incidentIn(room.id).orElseThrow();
   }
 
+  private long undelivered() {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(app.jdbcUrl, "sa", "");
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private boolean announced(String text) {
     return slack.messages(announce).stream().anyMatch(m -> m.allText().contains(text));
   }
@@ -243,6 +255,8 @@ class LifecycleTest {
         () -> room.card().allText().contains("*Resolved*") && room.topic().contains("Resolved"));
     assertFalse(room.card().allText().contains("warroom_resolve"), "no buttons on a resolved card");
     TestApp.await("resolution announced", () -> announced("is resolved"));
+    // The room's posts and the announce channel's go out side by side: wait for both.
+    TestApp.await("every post delivered", () -> undelivered() == 0);
 
     int posts = room.botMessages().size();
     for (String command :
