@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,19 +59,30 @@ class IncidentCommandRouter {
             args == null ? "" : args);
     if (listener.answersInTime()) {
       // help changes nothing; declare keeps its own ledger of the requests it declared for
-      return answer(listener, word, call, ctx);
+      return answer(listener, word, call, ctx, () -> true);
     }
     return deadline.answer(
         listener.name(),
         call,
         ctx,
-        () -> replays.firstTime(request) ? answer(listener, word, call, ctx) : ctx.ack());
+        () -> answer(listener, word, call, ctx, () -> replays.firstTime(request)));
   }
 
-  /** The listener's answer; a refusal or a failure becomes a private message saying so. */
+  /**
+   * The listener's answer; a refusal or a failure becomes a private message saying so. A replayed
+   * request (not {@code firstTime}) is acked and does nothing; the replay ledger's own database
+   * trouble is answered like the listener's.
+   */
   private static Response answer(
-      CommandListener listener, String word, CommandCall call, SlashCommandContext ctx) {
+      CommandListener listener,
+      String word,
+      CommandCall call,
+      SlashCommandContext ctx,
+      BooleanSupplier firstTime) {
     try {
+      if (!firstTime.getAsBoolean()) {
+        return ctx.ack();
+      }
       return listener.handle(call, ctx);
     } catch (Refusal refusal) {
       return Replies.refuse(ctx, refusal.getMessage());
