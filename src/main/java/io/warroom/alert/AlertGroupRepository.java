@@ -1,5 +1,6 @@
 package io.warroom.alert;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -29,12 +30,12 @@ interface AlertGroupRepository extends CrudRepository<AlertGroup, Long> {
       String status,
       String severity,
       String summary,
-      String runbookUrl,
-      String generatorUrl,
+      @Nullable String runbookUrl,
+      @Nullable String generatorUrl,
       int firingCount,
       int alertCount,
-      Instant startedAt,
-      Instant acknowledgedAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant acknowledgedAt,
       String alerts,
       String contentHash,
       Instant receivedAt);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ class GroupStates {
             .filter(Objects::nonNull)
             .map(Instant::parse)
             .min(Comparator.naturalOrder())
+            .map(t -> t.truncatedTo(ChronoUnit.MICROS))
             .orElse(null);
     return new GroupState(
         n.status(),

@@ -3,6 +3,7 @@ package io.warroom.alert;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,7 @@ class PagerDutyChanges {
               stored.map(
                   g ->
                       restated(
-                          g,
-                          g.status(),
-                          g.acknowledgedAt() == null ? clock.instant() : g.acknowledgedAt()));
+                          g, g.status(), g.acknowledgedAt() == null ? now() : g.acknowledgedAt()));
           default -> stored.map(g -> restated(g, "resolved", g.acknowledgedAt()));
         };
   }
@@ -76,7 +75,8 @@ class PagerDutyChanges {
         a.dashboardURL());
   }
 
+  /** Now, as precisely as the database keeps it, so that what is read back hashes the same. */
   private Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

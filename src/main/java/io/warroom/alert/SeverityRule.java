@@ -3,6 +3,7 @@ package io.warroom.alert;
 import io.micronaut.core.annotation.Nullable;
 import io.warroom.incident.IncidentSettings;
 import io.warroom.incident.Severity;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Locale;
@@ -21,6 +22,7 @@ class SeverityRule {
   private final Map<String, Severity> map;
   private final Severity fallback;
 
+  @Inject
   SeverityRule(AlertSettings settings, IncidentSettings incidents) {
     this(settings.severityMap(), incidents.defaultSeverity());
   }
