@@ -2,6 +2,7 @@ package io.warroom.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ import java.util.List;
 final class WebhookPayload {
 
   static final int MAX_KEY = 1024;
+
+  /** By fingerprint (stable per alert), then by labels where a sender left it out. */
+  private static final Comparator<Alert> ALERT_ORDER =
+      Comparator.comparing(Alert::fingerprint, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(a -> a.labels().toString());
 
   private WebhookPayload() {}
 
@@ -60,6 +66,8 @@ final class WebhookPayload {
       }
       i++;
     }
+    // One order whatever order the sender used, so that a repeat is recognised as one.
+    alerts.sort(ALERT_ORDER);
     return new Notification(source, key, status, alerts, Json.strings(root, "commonAnnotations"));
   }
 

@@ -110,6 +110,14 @@ class AlertIntakeTest {
         "unchanged",
         outcome(alertmanager(Fixtures.read("alertmanager/three-alerts.json"))),
         "Go's nanosecond times must not make a repeat look new");
+    JsonNode reordered = JSON.readTree(Fixtures.read("alertmanager/three-alerts.json"));
+    com.fasterxml.jackson.databind.node.ArrayNode list =
+        (com.fasterxml.jackson.databind.node.ArrayNode) reordered.get("alerts");
+    list.insert(0, list.remove(2));
+    assertEquals(
+        "unchanged",
+        outcome(alertmanager(JSON.writeValueAsString(reordered))),
+        "the same alerts in another order are the same notification");
 
     assertEquals(
         "updated",
