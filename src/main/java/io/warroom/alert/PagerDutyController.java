@@ -7,7 +7,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
@@ -80,5 +82,17 @@ class PagerDutyController {
         .body(
             Map.of(
                 "status", "success", "message", "Event processed", "dedup_key", event.dedupKey()));
+  }
+
+  /** A body over 1 MB: refused before it is parsed, counted, nothing stored. */
+  @Error(exception = ContentLengthExceededException.class)
+  HttpResponse<?> tooLarge() {
+    received.count(AlertSource.PAGERDUTY, "too_large");
+    return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+        .body(
+            Map.of(
+                "status", "invalid event",
+                "message", "Event object is too large",
+                "errors", List.of("the body is over 1 MB")));
   }
 }

@@ -2,12 +2,15 @@ package io.warroom.alert;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -37,5 +40,12 @@ class WebhookController {
       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
       @Body @Nullable String body) {
     return intake.take(AlertSource.GRAFANA, "1", authorization, body);
+  }
+
+  /** A body over 1 MB: refused before it is parsed, counted, nothing stored. */
+  @Error(exception = ContentLengthExceededException.class)
+  HttpResponse<?> tooLarge(HttpRequest<?> request) {
+    return intake.tooLarge(
+        request.getPath().endsWith("/grafana") ? AlertSource.GRAFANA : AlertSource.ALERTMANAGER);
   }
 }

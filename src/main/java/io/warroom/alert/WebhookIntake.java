@@ -63,4 +63,10 @@ class WebhookIntake {
     received.count(source, outcome);
     return HttpResponse.ok(Map.of("status", "success", "outcome", outcome.name().toLowerCase()));
   }
+
+  HttpResponse<?> tooLarge(AlertSource source) {
+    received.count(source, "too_large");
+    return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+        .body(Map.of("error", "the body is over 1 MB; set max_alerts on the receiver"));
+  }
 }

@@ -159,8 +159,22 @@ class AlertBadInputTest {
           "/integrations/grafana",
           "/integrations/pagerduty/v2/enqueue"
         }) {
-      assertEquals(413, post(path, TOKEN, padded).statusCode(), path);
+      HttpResponse<String> response = post(path, TOKEN, padded);
+      assertEquals(413, response.statusCode(), path);
     }
+    assertTrue(
+        post("/integrations/alertmanager", TOKEN, padded).body().contains("over 1 MB"),
+        "a clear reason");
+    assertTrue(
+        post("/integrations/pagerduty/v2/enqueue", null, padded).body().contains("over 1 MB"),
+        "PagerDuty-shaped");
+    assertTrue(
+        app.bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter(
+                    "warroom.alerts.received", "source", "alertmanager", "outcome", "too_large")
+                .count()
+            >= 1,
+        "counted");
   }
 
   @Test
