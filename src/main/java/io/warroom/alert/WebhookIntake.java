@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,7 +62,8 @@ class WebhookIntake {
           .body(Map.of("error", "the alert could not be stored; retry later"));
     }
     received.count(source, outcome);
-    return HttpResponse.ok(Map.of("status", "success", "outcome", outcome.name().toLowerCase()));
+    return HttpResponse.ok(
+        Map.of("status", "success", "outcome", outcome.name().toLowerCase(Locale.ROOT)));
   }
 
   HttpResponse<?> tooLarge(AlertSource source) {
