@@ -3,6 +3,7 @@ package io.warroom;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.warroom.alert.AlertSettings;
 import io.warroom.api.ApiSettings;
 import io.warroom.sandbox.FakeSlack;
 import io.warroom.sandbox.RequestSigner;
@@ -30,6 +31,7 @@ class SecretsStaySecretTest {
 
   private static final String API_TOKEN = "api-token-never-logged-5d1e";
   private static final String DB_PASSWORD = "db-password-never-logged-77a0";
+  private static final String INTEGRATION_TOKEN = "integration-token-never-logged-9e3";
   private static final String PASTED = "hunter2-pasted-password-c0ffee";
 
   @Test
@@ -49,6 +51,8 @@ class SecretsStaySecretTest {
     assertTrue(slack.contains("https://slack.com/api/"), slack);
     String api = new ApiSettings(Optional.of(API_TOKEN)).toString();
     assertFalse(api.contains(API_TOKEN), api);
+    String alerts = new AlertSettings(Optional.of(INTEGRATION_TOKEN), Map.of()).toString();
+    assertFalse(alerts.contains(INTEGRATION_TOKEN), alerts);
   }
 
   @Test
@@ -64,6 +68,7 @@ class SecretsStaySecretTest {
               database,
               Map.of(
                   "warroom.api-token", API_TOKEN,
+                  "warroom.integration-token", INTEGRATION_TOKEN,
                   "datasources.default.password", DB_PASSWORD))) {
         String alice = slack.user("alice");
         String bob = slack.user("bob");
@@ -117,6 +122,37 @@ class SecretsStaySecretTest {
               HttpResponse.BodyHandlers.ofString());
         }
 
+        // Alerts: accepted, refused and malformed, the token as bearer and as routing_key.
+        for (String bearer : new String[] {"wrong", INTEGRATION_TOKEN}) {
+          for (String alert :
+              new String[] {
+                "{\"version\":\"4\",\"groupKey\":\"g\",\"status\":\"firing\","
+                    + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"p\":\""
+                    + PASTED
+                    + "\"}}]}",
+                "{\"version\":\"4\",\"" + PASTED
+              }) {
+            http.send(
+                HttpRequest.newBuilder(app.url("/integrations/alertmanager"))
+                    .header("Authorization", "Bearer " + bearer)
+                    .POST(HttpRequest.BodyPublishers.ofString(alert))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+          }
+        }
+        for (String pd :
+            new String[] {
+              "{\"routing_key\":\"" + INTEGRATION_TOKEN + "\",\"event_action\":\"" + PASTED + "\"}",
+              "{\"routing_key\":\"" + INTEGRATION_TOKEN + "x\",\"event_action\":\"trigger\"}",
+              "{\"routing_key\":\"" + INTEGRATION_TOKEN
+            }) {
+          http.send(
+              HttpRequest.newBuilder(app.url("/integrations/pagerduty/v2/enqueue"))
+                  .POST(HttpRequest.BodyPublishers.ofString(pd))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+        }
+
         slack.app().command(alice, room.id, "resolve rotated " + PASTED);
         TestApp.await(
             "the postmortem posted",
@@ -132,6 +168,7 @@ class SecretsStaySecretTest {
             TestApp.BOT_TOKEN,
             TestApp.SIGNING_SECRET,
             API_TOKEN,
+            INTEGRATION_TOKEN,
             DB_PASSWORD,
             PASTED,
             "v0=" + "0".repeat(64))) {

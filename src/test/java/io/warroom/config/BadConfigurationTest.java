@@ -51,6 +51,8 @@ class BadConfigurationTest {
         "slack.api-url|not a url|SLACK_API_URL='not a url' must be an http(s) URL",
         "slack.bot-token|xoxb-revoked|SLACK_BOT_TOKEN was refused by Slack (invalid_auth)",
         "warroom.log-format|xml|WARROOM_LOG_FORMAT='xml' must be text or json",
+        "warroom.alerts.severity-map|critical=sev9|WARROOM_ALERTS_SEVERITY_MAP: 'critical=sev9' is not label=severity",
+        "warroom.alerts.severity-map|critical=sev2,warning|WARROOM_ALERTS_SEVERITY_MAP: 'warning' is not label=severity",
       })
   void stopsWithOneClearLine(String property, String value, String expected) {
     Map<String, Object> props = new HashMap<>();
