@@ -97,7 +97,9 @@ class SignedOnceTest {
     String body = slack.app().commandBody(alice, general, "declare sev1 From the future");
     String future = now(10 * 60);
     assertEquals(401, send(body, FORM, future, signer.sign(future, body)).statusCode());
-    Thread.sleep(300);
+    // A declaration sent after it gets its room: by then the refused one would have had its own.
+    slack.app().command(alice, general, "declare sev1 Sent after the future");
+    Room.awaitContaining(slack, "sent-after-the-future");
     assertTrue(slack.channelNames().stream().noneMatch(n -> n.contains("from-the-future")));
   }
 
@@ -124,7 +126,10 @@ class SignedOnceTest {
     send(mitigate, FORM, ts, signer.sign(ts, mitigate));
     send(mitigate, FORM, ts, signer.sign(ts, mitigate));
     TestApp.await("mitigated on card", () -> room.card().allText().contains("*Mitigated*"));
-    Thread.sleep(500);
+    // Everything the requests set going is done: no command at work, nothing left to post.
+    TestApp.await(
+        "all work done",
+        () -> app.bean(CommandDeadline.class).busyThreads() == 0 && undelivered() == 0);
     Timeline timeline = app.bean(Timeline.class);
     for (EntryKind kind :
         new EntryKind[] {
@@ -170,8 +175,8 @@ class SignedOnceTest {
     try (LogCapture logs = LogCapture.start()) {
       String ts = now(0);
       // Bolt answers 404 for an action no listener handles.
+      // Bolt logs (synchronously) before it answers, so the log is complete by now.
       assertEquals(404, send(body, FORM, ts, signer.sign(ts, body)).statusCode());
-      Thread.sleep(300);
       assertFalse(logs.text().contains("FORGED LINE"), "the action id never reaches the log");
       assertTrue(logs.text().lines().allMatch(l -> l.length() < 2_500), "no line is long");
     }
@@ -182,5 +187,17 @@ class SignedOnceTest {
     String body = "payload=" + "a".repeat(1_100_000);
     String ts = now(0);
     assertEquals(413, send(body, FORM, ts, signer.sign(ts, body)).statusCode());
+  }
+
+  private long undelivered() {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(app.jdbcUrl, "sa", "");
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -53,13 +53,22 @@ class WebApiPacerTest {
       pacer.acquire("chat.postMessage", "C1", Urgency.FIRST).done();
     }
     List<String> order = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Thread> waiter =
+        new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<Void> later =
         CompletableFuture.runAsync(
             () -> {
+              waiter.set(Thread.currentThread());
               pacer.acquire("chat.postMessage", "C1", Urgency.LATER).done();
               order.add("later");
             });
-    Thread.sleep(100); // the LATER call is waiting first
+    // The LATER call is waiting first.
+    io.warroom.support.TestApp.await(
+        "the LATER call waiting",
+        () ->
+            waiter.get() != null
+                && (waiter.get().getState() == Thread.State.TIMED_WAITING
+                    || waiter.get().getState() == Thread.State.WAITING));
     pacer.acquire("chat.postMessage", "C1", Urgency.FIRST).done();
     order.add("first");
     try {
