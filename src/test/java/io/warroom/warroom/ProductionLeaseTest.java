@@ -81,29 +81,17 @@ class ProductionLeaseTest {
             "the update posted",
             Duration.ofSeconds(20),
             () -> !room.botPostsContaining(update).isEmpty());
+        // Arrival and the poll that saw the fault taken can fall in the same millisecond.
         TestApp.await(
             "A's slow post answered",
             Duration.ofSeconds(20),
             () ->
                 slack.calls("chat.postMessage").stream()
-                    .anyMatch(c -> c.atMillis() >= sent && c.atMillis() < bStarts));
+                    .anyMatch(c -> c.atMillis() >= sent && c.atMillis() <= bStarts));
         TestApp.await(
             "all delivered",
             Duration.ofSeconds(20),
             () -> a.bean(WarRoomRepository.class).countWork(id) == 0);
-        slack
-            .calls()
-            .forEach(
-                c ->
-                    System.out.println(
-                        "DEBUG "
-                            + c.atMillis()
-                            + " "
-                            + c.method()
-                            + " "
-                            + c.status()
-                            + " "
-                            + c.error()));
         assertEquals(1, room.botPostsContaining(update).size(), "posted once");
       } finally {
         a.stopApp();
