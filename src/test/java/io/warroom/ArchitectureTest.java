@@ -1,5 +1,7 @@
 package io.warroom;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -40,7 +42,26 @@ class ArchitectureTest {
               "io.warroom.chat..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("io.warroom.slack..", "io.warroom.api..", "io.warroom.sandbox..");
+          .resideInAnyPackage(
+              "io.warroom.slack..",
+              "io.warroom.api..",
+              "io.warroom.sandbox..",
+              "io.warroom.fakeslack..");
+
+  /**
+   * The Slack simulator stands in for Slack, so it knows Warroom only as Slack does: through
+   * requests, the manifest and the Web API. It could be lifted out into a module of its own.
+   */
+  @ArchTest
+  static final ArchRule theSlackSimulatorImportsNothingOfWarroom =
+      noClasses()
+          .that()
+          .resideInAPackage("io.warroom.fakeslack..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("io.warroom..")
+                  .and(resideOutsideOfPackage("io.warroom.fakeslack..")))
+          .because("the simulator is Slack's stand-in, not part of Warroom");
 
   @ArchTest
   static final ArchRule theIncidentKnowsNoChatPlatform =

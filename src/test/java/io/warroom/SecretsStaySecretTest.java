@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.alert.AlertSettings;
 import io.warroom.api.ApiSettings;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.RequestSigner;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.RequestSigner;
 import io.warroom.slack.SlackSettings;
 import io.warroom.support.LogCapture;
 import io.warroom.support.Room;

@@ -1,5 +1,6 @@
 package io.warroom.sandbox;
 
+import io.warroom.fakeslack.SlackSimulator;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -9,9 +10,9 @@ import java.util.Map;
 
 /**
  * The local workspace Warroom runs against when there is no Slack (SPEC section 10): a {@link
- * FakeSlack} with a few demo people, {@code #general} and {@code #incidents}, and the settings that
- * point Warroom at it. Warroom itself is configured exactly as for Slack: a bot token, a signing
- * secret and {@code SLACK_API_URL}; only the values are local.
+ * SlackSimulator} with a few demo people, {@code #general} and {@code #incidents}, and the settings
+ * that point Warroom at it. Warroom itself is configured exactly as for Slack: a bot token, a
+ * signing secret and {@code SLACK_API_URL}; only the values are local.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -31,14 +32,14 @@ public final class Sandbox implements AutoCloseable {
   /** The only interface Warroom listens on while the sandbox runs. */
   static final String LOOPBACK = "127.0.0.1";
 
-  private final FakeSlack slack;
+  private final SlackSimulator slack;
   private final String botToken;
   private final String signingSecret;
   private final List<String> people;
   private final String general;
   private final String incidents;
 
-  private Sandbox(FakeSlack slack, String botToken, String signingSecret) {
+  private Sandbox(SlackSimulator slack, String botToken, String signingSecret) {
     this.slack = slack;
     this.botToken = botToken;
     this.signingSecret = signingSecret;
@@ -75,7 +76,7 @@ public final class Sandbox implements AutoCloseable {
     random.nextBytes(secret);
     String botToken = "xoxb-sandbox-" + HexFormat.of().formatHex(token);
     String signingSecret = HexFormat.of().formatHex(secret);
-    FakeSlack slack = FakeSlack.start(botToken, signingSecret);
+    SlackSimulator slack = SlackSimulator.start(botToken, signingSecret);
     slackConditions(slack, System.getenv());
     return new Sandbox(slack, botToken, signingSecret);
   }
@@ -85,7 +86,7 @@ public final class Sandbox implements AutoCloseable {
    * WARROOM_SANDBOX_RATE_LIMITS=true} switches Slack's rate limits on, {@code
    * WARROOM_SANDBOX_LATENCY=100-250} makes every Web API answer take 100 to 250 ms.
    */
-  static void slackConditions(FakeSlack slack, Map<String, String> env) {
+  static void slackConditions(SlackSimulator slack, Map<String, String> env) {
     String limits = env.getOrDefault("WARROOM_SANDBOX_RATE_LIMITS", "").strip();
     slack.rateLimits(limits.equalsIgnoreCase("true"));
     String latency = env.getOrDefault("WARROOM_SANDBOX_LATENCY", "").strip();
@@ -123,7 +124,7 @@ public final class Sandbox implements AutoCloseable {
     return settings;
   }
 
-  public FakeSlack slack() {
+  public SlackSimulator slack() {
     return slack;
   }
 

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.warroom.config.DaemonThreads;
+import io.warroom.fakeslack.WorkspacePage;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ class SandboxController {
           "sandbox.js", MediaType.of("text/javascript"),
           "sandbox.css", MediaType.of("text/css"));
 
-  private final SandboxPage page;
+  private final WorkspacePage page;
   private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
   private final AtomicInteger waiters = new AtomicInteger();
 
@@ -59,7 +60,12 @@ class SandboxController {
       Executors.newFixedThreadPool(2, DaemonThreads.named("sandbox-page-"));
 
   SandboxController(Sandbox sandbox) {
-    this.page = new SandboxPage(sandbox);
+    this.page =
+        new WorkspacePage(
+            sandbox.slack(),
+            sandbox.people(),
+            sandbox.generalChannel(),
+            sandbox.incidentsChannel());
   }
 
   @ExecuteOn(TaskExecutors.BLOCKING)
@@ -126,7 +132,7 @@ class SandboxController {
       return HttpResponse.ok(state)
           .contentType(MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", "no-store");
-    } catch (SandboxPage.Refused e) {
+    } catch (WorkspacePage.Refused e) {
       return HttpResponse.<String>badRequest()
           .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
           .contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -227,7 +233,7 @@ class SandboxController {
     try {
       action.accept(page.parse(body));
       return HttpResponse.ok("{\"ok\":true}").contentType(MediaType.APPLICATION_JSON_TYPE);
-    } catch (SandboxPage.Refused e) {
+    } catch (WorkspacePage.Refused e) {
       return HttpResponse.<String>badRequest()
           .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
           .contentType(MediaType.APPLICATION_JSON_TYPE);

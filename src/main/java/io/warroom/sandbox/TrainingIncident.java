@@ -1,5 +1,7 @@
 package io.warroom.sandbox;
 
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.SlackSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +27,7 @@ final class TrainingIncident {
   }
 
   void run() {
-    FakeSlack slack = sandbox.slack();
+    SlackSimulator slack = sandbox.slack();
     AppLink app = slack.app();
     String alex = sandbox.people().get(0);
     String sam = sandbox.people().get(1);
@@ -47,7 +49,7 @@ final class TrainingIncident {
             () ->
                 slack.messages(room).stream()
                     .filter(m -> m.byBot() && m.text().contains("exploration thread"))
-                    .map(FakeSlack.Posted::ts)
+                    .map(SlackSimulator.Posted::ts)
                     .findFirst());
     expect("take command", app.click(alex, room, card, "warroom_take_command", null));
     slack.join(sam, room);
@@ -80,7 +82,7 @@ final class TrainingIncident {
   }
 
   /** Until Warroom has made no Web API call for a while: everything it owed Slack is out. */
-  private static void awaitQuiet(FakeSlack slack) {
+  private static void awaitQuiet(SlackSimulator slack) {
     int[] seen = {-1};
     long[] since = {System.nanoTime()};
     await(

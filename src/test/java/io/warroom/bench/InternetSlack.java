@@ -2,7 +2,7 @@ package io.warroom.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.TestApp;
 import java.io.IOException;
 import java.net.URI;

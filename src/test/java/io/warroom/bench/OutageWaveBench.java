@@ -1,7 +1,7 @@
 package io.warroom.bench;
 
-import io.warroom.sandbox.ApiCall;
-import io.warroom.sandbox.EventDelivery;
+import io.warroom.fakeslack.ApiCall;
+import io.warroom.fakeslack.EventDelivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.warroom.bench;
 
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.TestApp;
 import io.warroom.support.WarroomProcess;
 import java.io.IOException;

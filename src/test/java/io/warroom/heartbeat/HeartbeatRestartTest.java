@@ -2,7 +2,7 @@ package io.warroom.heartbeat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.nio.file.Files;

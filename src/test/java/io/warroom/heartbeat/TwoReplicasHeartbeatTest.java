@@ -3,7 +3,7 @@ package io.warroom.heartbeat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Incidents;
 import io.warroom.support.Postgres;
 import io.warroom.support.TestApp;

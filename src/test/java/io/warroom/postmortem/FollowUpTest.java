@@ -3,9 +3,9 @@ package io.warroom.postmortem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
-import io.warroom.sandbox.Faults.Fault;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.sql.Connection;

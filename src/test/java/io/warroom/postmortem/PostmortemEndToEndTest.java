@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.warroom.fakeslack.ApiCall;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
-import io.warroom.sandbox.ApiCall;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
-import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.warroom.WarRooms;

@@ -9,6 +9,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.warroom.config.ConnectedWorkspaces;
 import io.warroom.config.StartupProblem;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.TestApp;
 import io.warroom.support.WarroomProcess;
 import java.io.IOException;

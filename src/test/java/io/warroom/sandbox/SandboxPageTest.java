@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.SlackSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,7 +101,7 @@ class SandboxPageTest {
         200,
         post("type", Map.of("as", alex, "channel", general, "text", "@sam look <here> & now"))
             .statusCode());
-    List<FakeSlack.Posted> posted = sandbox.slack().messages(general);
+    List<SlackSimulator.Posted> posted = sandbox.slack().messages(general);
     assertEquals(
         "<@" + sam + "|sam> look &lt;here&gt; &amp; now", posted.get(posted.size() - 1).text());
   }
@@ -166,7 +168,7 @@ class SandboxPageTest {
     int calls = sandbox.slack().calls().size();
     post("type", Map.of("as", sam, "channel", general, "text", "/deploy now"));
     assertTrue(
-        sandbox.slack().ephemerals(sam).stream()
+        FakeSlack.ephemerals(sandbox.slack(), sam).stream()
             .anyMatch(w -> w.text().startsWith("/deploy is not a valid command")));
     assertEquals(calls, sandbox.slack().calls().size(), "Warroom was not asked");
   }

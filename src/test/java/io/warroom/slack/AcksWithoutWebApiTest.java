@@ -3,11 +3,11 @@ package io.warroom.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.ApiCall;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.EventDelivery;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.Faults.Fault;
+import io.warroom.fakeslack.ApiCall;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.EventDelivery;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.timeline.Timeline;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Async;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;

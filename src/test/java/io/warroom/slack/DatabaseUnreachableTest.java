@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.chat.ChatAction;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.EventDelivery;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.EventDelivery;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;

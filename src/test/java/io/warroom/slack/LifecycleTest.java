@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.warroom.chat.Mrkdwn;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Status;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
-import io.warroom.sandbox.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.support.Whispers;

@@ -3,7 +3,7 @@ package io.warroom.slack;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.timeline.EntryKind;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warroom.fakeslack.RequestSigner;
 import io.warroom.incident.IncidentRepository;
-import io.warroom.sandbox.RequestSigner;
 import io.warroom.support.TestApp;
 import java.io.InputStream;
 import java.net.http.HttpClient;

@@ -3,8 +3,8 @@ package io.warroom.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import org.junit.jupiter.api.AfterAll;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.support.Whispers;

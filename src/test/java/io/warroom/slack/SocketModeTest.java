@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.warroom.config.StartupProblem;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.incident.IncidentRepository;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
 import io.warroom.support.FakeSocketMode;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;

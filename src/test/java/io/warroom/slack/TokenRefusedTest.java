@@ -3,10 +3,10 @@ package io.warroom.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.ApiCall;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
-import io.warroom.sandbox.Faults.Fault;
+import io.warroom.fakeslack.ApiCall;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Async;
 import io.warroom.support.TestApp;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.warroom.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import java.util.ArrayList;
 import java.util.List;
 

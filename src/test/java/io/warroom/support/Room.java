@@ -1,7 +1,7 @@
 package io.warroom.support;
 
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

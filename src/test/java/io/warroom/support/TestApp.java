@@ -2,7 +2,7 @@ package io.warroom.support;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.warroom.support;
 
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package io.warroom.support;
 
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Whisper;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.FakeSlack.Whisper;
 import java.util.Optional;
 
 /** Ephemeral messages ("Only visible to you") that reach a user after some point in a test. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.AppLink;
+import io.warroom.fakeslack.AppLink;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.warroom.WarRooms;

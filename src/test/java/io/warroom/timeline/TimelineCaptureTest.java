@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.RequestSigner;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.RequestSigner;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;

@@ -3,9 +3,9 @@ package io.warroom.warroom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.Faults.Fault;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.support.WarroomProcess;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.Faults.Fault;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.sql.Connection;

@@ -48,7 +48,7 @@ abstract class WarRoomStorageContract {
   void start() {
     app =
         TestApp.start(
-            io.warroom.sandbox.FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET),
+            io.warroom.fakeslack.FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET),
             jdbcUrl(),
             Map.of(
                 "warroom.delivery.sweep",
@@ -57,7 +57,7 @@ abstract class WarRoomStorageContract {
                 1,
                 "warroom.intake.sweep",
                 "1h"));
-    app.slack.faults().always("*", io.warroom.sandbox.Faults.Fault.serverError());
+    app.slack.faults().always("*", io.warroom.fakeslack.Faults.Fault.serverError());
     incidents = app.bean(IncidentService.class);
     rooms = app.bean(WarRoomRepository.class);
     outbox = app.bean(OutboxRepository.class);

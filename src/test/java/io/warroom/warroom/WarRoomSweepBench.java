@@ -2,7 +2,7 @@ package io.warroom.warroom;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.warroom.bench.AckLatencyBench;
-import io.warroom.sandbox.FakeSlack;
+import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 /** A Web API error answered as Slack does: HTTP 200 with {@code {"ok":false,"error":...}}. */
 class SlackError extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The workspace's HTTP face: the Web API under {@code /api/<method>}, upload URLs under {@code
  * /upload/<file>}, and response URLs under {@code /response/<id>}. Tokens are checked and injected
- * faults applied as the request comes in.
+ * failures applied as the request comes in.
  */
 final class SlackServer implements AutoCloseable {
 
@@ -39,7 +39,7 @@ final class SlackServer implements AutoCloseable {
   private final Workspace ws;
   private final WebApi api;
   private final FilesMethods files;
-  private final Faults faults;
+  private volatile Failure.Plan failures = Failure.Plan.NONE;
   private final RateLimits limits;
   private volatile Duration[] latency = {Duration.ZERO, Duration.ZERO};
   private final BiConsumer<String, JsonNode> responseUrls;
@@ -51,7 +51,6 @@ final class SlackServer implements AutoCloseable {
       Workspace ws,
       WebApi api,
       FilesMethods files,
-      Faults faults,
       RateLimits limits,
       BiConsumer<String, JsonNode> responseUrls,
       int port)
@@ -60,7 +59,6 @@ final class SlackServer implements AutoCloseable {
     this.ws = ws;
     this.api = api;
     this.files = files;
-    this.faults = faults;
     this.responseUrls = responseUrls;
     // The JDK server leaves Nagle's algorithm on unless told otherwise, and then every answer
     // waits about 40 ms for a delayed ACK; Slack answers as fast as its network allows. The
@@ -102,6 +100,11 @@ final class SlackServer implements AutoCloseable {
     return total / 2;
   }
 
+  /** Makes calls fail as the plan says (tests' fault injection). */
+  void failures(Failure.Plan plan) {
+    this.failures = plan;
+  }
+
   private long latencyMillis() {
     Duration[] l = latency;
     long min = l[0].toMillis();
@@ -120,7 +123,7 @@ final class SlackServer implements AutoCloseable {
     long arrived = System.currentTimeMillis();
     String method = ex.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = params(ex);
-    Faults.Fault fault = faults.next(method, params.get("channel"));
+    Failure fault = failures.next(method, params.get("channel"));
     if (fault != null) {
       switch (fault.kind()) {
         case SERVER_ERROR -> {
@@ -175,14 +178,14 @@ final class SlackServer implements AutoCloseable {
       return;
     }
     JsonNode body = call(method, params);
-    if (fault != null && fault.kind() == Faults.Kind.SERVER_ERROR_AFTER) {
+    if (fault != null && fault.kind() == Failure.Kind.SERVER_ERROR_AFTER) {
       answer(ex, arrived, method, params, 500, null);
       return;
     }
-    if (fault != null && fault.kind() == Faults.Kind.LATE) {
+    if (fault != null && fault.kind() == Failure.Kind.LATE) {
       sleep(fault.duration().toMillis());
     }
-    if (fault != null && fault.kind() == Faults.Kind.TIMEOUT_AFTER) {
+    if (fault != null && fault.kind() == Failure.Kind.TIMEOUT_AFTER) {
       sleep(fault.duration().toMillis());
       calls.add(new ApiCall(method, params, "timeout-after", 0, arrived));
       ex.close();

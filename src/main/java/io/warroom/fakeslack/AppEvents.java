@@ -1,7 +1,7 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Message;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Message;
 
 /**
  * What the workspace tells the app through the Events API when something happens, as Slack does for

@@ -1,4 +1,4 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

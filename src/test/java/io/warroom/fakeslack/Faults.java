@@ -1,4 +1,4 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Failures to inject into Web API calls, per method, in order. "After" variants do the work first
- * and then fail, like a Slack whose answer is lost: the caller cannot tell it happened.
+ * Failures to inject into Web API calls, per method, in order (test scope: the simulator the
+ * product ships has no way to fail on purpose). "After" variants do the work first and then fail,
+ * like a Slack whose answer is lost: the caller cannot tell it happened.
  */
-public final class Faults {
+public final class Faults implements Failure.Plan {
 
   /** How a call fails. */
   public enum Kind {
@@ -52,6 +53,10 @@ public final class Faults {
 
     public Fault(Kind kind, Duration duration) {
       this(kind, duration, null);
+    }
+
+    Failure failure() {
+      return new Failure(Failure.Kind.valueOf(kind.name()), duration, error);
     }
 
     public static Fault error(String error) {
@@ -127,14 +132,16 @@ public final class Faults {
    * The fault for a call of {@code method} in {@code channel}: one injected for {@code
    * method#channel} (e.g. {@code chat.postMessage#C123}) first, then any for the method.
    */
-  synchronized Fault next(String method, String channel) {
+  @Override
+  public synchronized Failure next(String method, String channel) {
     if (channel != null) {
       Deque<Fault> q = queued.get(method + "#" + channel);
       if (q != null && !q.isEmpty()) {
-        return q.poll();
+        return q.poll().failure();
       }
     }
-    return next(method);
+    Fault f = next(method);
+    return f == null ? null : f.failure();
   }
 
   synchronized Fault next(String method) {

@@ -1,18 +1,13 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Ephemeral;
-import io.warroom.sandbox.Model.FileObject;
-import io.warroom.sandbox.Model.Message;
-import io.warroom.sandbox.Model.User;
-import io.warroom.sandbox.Model.View;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +16,10 @@ import java.util.Set;
 
 /**
  * A running local Slack workspace: its Web API server, its link to the app, and what people in it
- * do. Tests drive it as users would and read back what the bot posted.
+ * do. The sandbox puts a page in front of it; tests drive it (through their {@code FakeSlack},
+ * which adds what only tests need) as users would and read back what the bot posted.
  */
-public final class FakeSlack implements AutoCloseable {
+public class SlackSimulator implements AutoCloseable {
 
   /** A message as it stands in a channel. */
   public record Posted(
@@ -47,28 +43,13 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
-  /** A message only one user saw. */
-  public record Whisper(String channel, String user, String text, JsonNode blocks) {
-    public String allText() {
-      return text + "\n" + (blocks == null ? "" : blocks.toString());
-    }
-  }
-
-  /** An open (or closed) modal. */
-  public record Modal(String id, String user, JsonNode view, JsonNode errors, boolean open) {
-    public String callbackId() {
-      return view.path("callback_id").asText();
-    }
-  }
-
-  private final Workspace ws;
-  private final Faults faults = new Faults();
+  final Workspace ws;
   private final RateLimits limits = new RateLimits();
-  private final AppLink app;
-  private final EventDispatcher events;
-  private final SlackServer server;
+  final AppLink app;
+  final EventDispatcher events;
+  final SlackServer server;
 
-  private FakeSlack(String botToken, String signingSecret, int port) throws IOException {
+  SlackSimulator(String botToken, String signingSecret, int port) throws IOException {
     ObjectMapper json = new ObjectMapper();
     this.ws = new Workspace(json, botToken);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,18 +57,13 @@ public final class FakeSlack implements AutoCloseable {
     this.events = new EventDispatcher(ws, app);
     WebApi api = new WebApi(ws, events);
     this.server =
-        new SlackServer(
-            ws, api, new FilesMethods(ws, events), faults, limits, app::onResponse, port);
+        new SlackServer(ws, api, new FilesMethods(ws, events), limits, app::onResponse, port);
   }
 
   /** Starts a workspace on a free loopback port. */
-  public static FakeSlack start(String botToken, String signingSecret) {
-    return start(botToken, signingSecret, 0);
-  }
-
-  public static FakeSlack start(String botToken, String signingSecret, int port) {
+  public static SlackSimulator start(String botToken, String signingSecret) {
     try {
-      return new FakeSlack(botToken, signingSecret, port);
+      return new SlackSimulator(botToken, signingSecret, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,7 +75,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** Points the workspace at the app's request URL ({@code .../slack/events}). */
-  public FakeSlack connect(URI appEventsUrl) {
+  public SlackSimulator connect(URI appEventsUrl) {
     app.connect(appEventsUrl);
     return this;
   }
@@ -108,16 +84,12 @@ public final class FakeSlack implements AutoCloseable {
     return app;
   }
 
-  public Faults faults() {
-    return faults;
-  }
-
   /**
    * Switches Slack's rate limits on or off (off at start): each method's tier, and {@code
    * chat.postMessage}'s one a second per channel with short bursts; a call over its limit gets HTTP
    * 429 with {@code Retry-After}. Switching starts every count afresh.
    */
-  public FakeSlack rateLimits(boolean on) {
+  public SlackSimulator rateLimits(boolean on) {
     limits.enabled(on);
     return this;
   }
@@ -126,14 +98,9 @@ public final class FakeSlack implements AutoCloseable {
    * Every Web API answer takes between {@code min} and {@code max} (uniformly), as Slack's do over
    * the internet; zero at start.
    */
-  public FakeSlack latency(Duration min, Duration max) {
+  public SlackSimulator latency(Duration min, Duration max) {
     server.latency(min, max);
     return this;
-  }
-
-  /** Web API calls answered HTTP 429 so far. */
-  public long rateLimitedCalls() {
-    return server.calls().stream().filter(c -> c.status() == 429).count();
   }
 
   public Workspace workspace() {
@@ -158,53 +125,6 @@ public final class FakeSlack implements AutoCloseable {
     return server.calls().stream().filter(c -> c.method().equals(method)).toList();
   }
 
-  /**
-   * Lets the app connect over Socket Mode: {@code apps.connections.open} with this app-level token
-   * answers the given WebSocket URL.
-   */
-  public void enableSocketMode(String appToken, String webSocketUrl) {
-    ws.appToken = appToken;
-    ws.socketModeUrl = webSocketUrl;
-  }
-
-  /** How long failed event deliveries wait before Slack's retries. */
-  public void eventRetryDelay(Duration delay) {
-    events.retryDelay(delay);
-  }
-
-  /** Stops or resumes sending Events API callbacks. */
-  public void eventsEnabled(boolean enabled) {
-    events.enabled(enabled);
-  }
-
-  /** Every attempt so far to deliver an Events API callback to the app, in order. */
-  public List<EventDelivery> eventDeliveries() {
-    return events.deliveries();
-  }
-
-  /** Waits until every queued Events API callback has been delivered (or given up). */
-  public void awaitEvents(Duration max) {
-    long until = System.nanoTime() + max.toNanos();
-    while (events.pending() > 0 && System.nanoTime() < until) {
-      sleep(10);
-    }
-  }
-
-  /** The Events API callback Slack would send for this inner event, with a fresh event id. */
-  public String eventBody(com.fasterxml.jackson.databind.node.ObjectNode event) {
-    return events.envelope(event).toString();
-  }
-
-  /** Sends the app an Events API callback for this inner event, as Slack would. */
-  public AppLink.Reply sendEvent(com.fasterxml.jackson.databind.node.ObjectNode event) {
-    return app.post(events.envelope(event).toString(), "application/json", java.util.Map.of());
-  }
-
-  /** A fresh interaction trigger for a user, as Slack hands one out with each interaction. */
-  public String trigger(String userId) {
-    return app.trigger(userId);
-  }
-
   // ---- people and channels ----
 
   /** The id of a user with this name, creating the user if needed. */
@@ -218,12 +138,6 @@ public final class FakeSlack implements AutoCloseable {
   public String user(String name, String realName) {
     synchronized (ws) {
       return ws.userByName(name).orElseGet(() -> ws.addUser(name, realName)).id();
-    }
-  }
-
-  public Optional<String> userName(String userId) {
-    synchronized (ws) {
-      return Optional.ofNullable(ws.users.get(userId)).map(User::name);
     }
   }
 
@@ -250,21 +164,9 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
-  public boolean isPrivate(String channelId) {
-    synchronized (ws) {
-      return ws.channel(channelId).isPrivate;
-    }
-  }
-
   public String topic(String channelId) {
     synchronized (ws) {
       return ws.channel(channelId).topic;
-    }
-  }
-
-  public Set<String> members(String channelId) {
-    synchronized (ws) {
-      return Set.copyOf(ws.channel(channelId).members);
     }
   }
 
@@ -289,66 +191,6 @@ public final class FakeSlack implements AutoCloseable {
     return messages(channelId).stream().filter(m -> m.ts().equals(ts)).findFirst();
   }
 
-  public List<Whisper> ephemerals(String userId) {
-    synchronized (ws) {
-      List<Whisper> out = new ArrayList<>();
-      for (Ephemeral e : ws.ephemerals) {
-        if (e.user().equals(userId)) {
-          out.add(new Whisper(e.channel(), e.user(), e.text(), e.blocks()));
-        }
-      }
-      return out;
-    }
-  }
-
-  public List<Modal> modals(String userId) {
-    synchronized (ws) {
-      List<Modal> out = new ArrayList<>();
-      for (View v : ws.views.values()) {
-        if (v.user.equals(userId)) {
-          out.add(new Modal(v.id, v.user, v.view.deepCopy(), v.errors, v.open));
-        }
-      }
-      return out;
-    }
-  }
-
-  /** The user's App Home view, once the app published one. */
-  public Optional<JsonNode> home(String userId) {
-    synchronized (ws) {
-      return Optional.ofNullable(ws.homes.get(userId)).map(v -> v.view.deepCopy());
-    }
-  }
-
-  /**
-   * Leaves a submitted modal open, as Slack briefly does while a first submission is in flight;
-   * lets a test submit the same view twice, like a double click.
-   */
-  public void reopenModal(String viewId) {
-    synchronized (ws) {
-      View v = ws.views.get(viewId);
-      if (v != null) {
-        v.open = true;
-      }
-    }
-  }
-
-  /** A file's uploaded content. */
-  public Optional<String> fileContent(String fileId) {
-    synchronized (ws) {
-      FileObject f = ws.files.get(fileId);
-      return f == null || f.content == null
-          ? Optional.empty()
-          : Optional.of(new String(f.content, StandardCharsets.UTF_8));
-    }
-  }
-
-  public Optional<String> fileTitle(String fileId) {
-    synchronized (ws) {
-      return Optional.ofNullable(ws.files.get(fileId)).map(f -> f.title == null ? f.name : f.title);
-    }
-  }
-
   // ---- what people do ----
 
   /** A user posts a message (a reply when {@code threadTs} is given); returns its ts. */
@@ -359,40 +201,6 @@ public final class FakeSlack implements AutoCloseable {
         throw new IllegalStateException(userId + " is not in " + c.name);
       }
       Message m = new Message(ws.newTs(), c.id, userId, null, text, null, threadTs, null);
-      c.messages.add(m);
-      events.messagePosted(c, m);
-      ws.changed("message");
-      return m.ts;
-    }
-  }
-
-  /** Another app's bot posts a message ({@code bot_message}). */
-  public String postAsOtherBot(String channelId, String botId, String username, String text) {
-    synchronized (ws) {
-      Channel c = ws.channel(channelId);
-      Message m = new Message(ws.newTs(), c.id, null, botId, text, null, null, null);
-      m.subtype = "bot_message";
-      m.username = username;
-      c.messages.add(m);
-      events.messagePosted(c, m);
-      ws.changed("message");
-      return m.ts;
-    }
-  }
-
-  /** A user shares a file with a comment ({@code file_share}); returns the message ts. */
-  public String postFile(
-      String userId, String channelId, String name, String title, String comment) {
-    synchronized (ws) {
-      Channel c = ws.channel(channelId);
-      FileObject f = new FileObject(ws.newId('F'), name, userId, ws.now());
-      f.title = title;
-      f.content = ("(contents of " + name + ")").getBytes(StandardCharsets.UTF_8);
-      f.completed = true;
-      ws.files.put(f.id, f);
-      Message m = new Message(ws.newTs(), c.id, userId, null, comment, null, null, null);
-      m.subtype = "file_share";
-      m.files.add(f.id);
       c.messages.add(m);
       events.messagePosted(c, m);
       ws.changed("message");
@@ -466,14 +274,6 @@ public final class FakeSlack implements AutoCloseable {
 
   private static String capitalize(String name) {
     return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

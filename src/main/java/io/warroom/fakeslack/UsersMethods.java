@@ -1,8 +1,8 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.User;
+import io.warroom.fakeslack.Model.User;
 
 /** {@code auth.test} and {@code users.*}. */
 final class UsersMethods {

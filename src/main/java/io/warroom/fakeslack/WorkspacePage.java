@@ -1,14 +1,14 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Ephemeral;
-import io.warroom.sandbox.Model.FileObject;
-import io.warroom.sandbox.Model.Message;
-import io.warroom.sandbox.Model.User;
-import io.warroom.sandbox.Model.View;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Ephemeral;
+import io.warroom.fakeslack.Model.FileObject;
+import io.warroom.fakeslack.Model.Message;
+import io.warroom.fakeslack.Model.User;
+import io.warroom.fakeslack.Model.View;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * and acts through the same paths as the tests: a typed {@code /incident} becomes a signed slash
  * command, a click a signed {@code block_actions}, a message an Events API callback.
  */
-public final class SandboxPage {
+public final class WorkspacePage {
 
   /** Top-level messages sent per channel: the newest ones. */
   static final int MESSAGES_SHOWN = 300;
@@ -31,16 +31,25 @@ public final class SandboxPage {
   /** What a person may type: Slack's own limit for a message. */
   static final int MAX_TEXT = 40_000;
 
-  private final Sandbox sandbox;
-  private final FakeSlack slack;
+  private final SlackSimulator slack;
+  private final List<String> people;
+  private final String general;
+  private final String home;
   private final Workspace ws;
   private final Object changes = new Object();
   private final List<CompletableFuture<Long>> waiting = new ArrayList<>();
   private long version;
 
-  public SandboxPage(Sandbox sandbox) {
-    this.sandbox = sandbox;
-    this.slack = sandbox.slack();
+  /**
+   * @param people the people one may act as, in the order offered; the first is the default
+   * @param general the channel listed first
+   * @param home the channel listed second and opened when none is chosen
+   */
+  public WorkspacePage(SlackSimulator slack, List<String> people, String general, String home) {
+    this.slack = slack;
+    this.people = List.copyOf(people);
+    this.general = general;
+    this.home = home;
     this.ws = slack.workspace();
     ws.onChange(what -> bump());
   }
@@ -107,9 +116,9 @@ public final class SandboxPage {
       out.put("me", me.id());
       out.put("team", Workspace.TEAM_DOMAIN);
       out.put("bot", ws.bot.id());
-      ArrayNode people = out.putArray("people");
-      for (String id : sandbox.people()) {
-        people.add(userJson(ws.users.get(id)));
+      ArrayNode offered = out.putArray("people");
+      for (String id : people) {
+        offered.add(userJson(ws.users.get(id)));
       }
       ObjectNode users = out.putObject("users");
       for (User u : ws.users.values()) {
@@ -123,7 +132,7 @@ public final class SandboxPage {
       }
       Channel open = channelId == null ? null : ws.channels.get(channelId);
       if (open == null || !visible(open, me.id())) {
-        open = ws.channels.get(sandbox.incidentsChannel());
+        open = ws.channels.get(home);
       }
       ObjectNode channel = channelJson(open, me.id());
       channel.put(
@@ -183,8 +192,8 @@ public final class SandboxPage {
     }
     // #general and #incidents first, then war rooms, newest first.
     Map<String, Integer> rank = new HashMap<>();
-    rank.put(sandbox.generalChannel(), 0);
-    rank.put(sandbox.incidentsChannel(), 1);
+    rank.put(general, 0);
+    rank.put(home, 1);
     out.sort(
         Comparator.<Channel>comparingInt(c -> rank.getOrDefault(c.id, 2))
             .thenComparing(Comparator.comparingLong((Channel c) -> c.created).reversed())
@@ -303,7 +312,7 @@ public final class SandboxPage {
   private User person(String userId) {
     User u = userId == null ? null : ws.users.get(userId);
     if (u == null || u.isBot()) {
-      return ws.users.get(sandbox.people().get(0));
+      return ws.users.get(people.get(0));
     }
     return u;
   }

@@ -1,4 +1,4 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 /**
  * One attempt to deliver an Events API callback to the app: its event id, the retry number Slack

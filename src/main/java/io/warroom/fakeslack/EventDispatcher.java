@@ -1,8 +1,8 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Message;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Message;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

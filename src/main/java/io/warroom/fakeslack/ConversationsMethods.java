@@ -1,9 +1,9 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Message;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,10 +1,10 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Trigger;
-import io.warroom.sandbox.Model.View;
+import io.warroom.fakeslack.Model.Trigger;
+import io.warroom.fakeslack.Model.View;
 import java.util.List;
 
 /** {@code views.*}: modals, opened with a trigger that works once and only for three seconds. */

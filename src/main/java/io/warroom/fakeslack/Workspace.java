@@ -1,16 +1,16 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Ephemeral;
-import io.warroom.sandbox.Model.FileObject;
-import io.warroom.sandbox.Model.Message;
-import io.warroom.sandbox.Model.Trigger;
-import io.warroom.sandbox.Model.User;
-import io.warroom.sandbox.Model.View;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Ephemeral;
+import io.warroom.fakeslack.Model.FileObject;
+import io.warroom.fakeslack.Model.Message;
+import io.warroom.fakeslack.Model.Trigger;
+import io.warroom.fakeslack.Model.User;
+import io.warroom.fakeslack.Model.View;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

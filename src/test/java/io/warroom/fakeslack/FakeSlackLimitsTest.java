@@ -1,4 +1,4 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

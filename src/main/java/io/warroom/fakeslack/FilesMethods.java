@@ -1,11 +1,11 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.FileObject;
-import io.warroom.sandbox.Model.Message;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.FileObject;
+import io.warroom.fakeslack.Model.Message;
 
 /**
  * Files, through Slack's external upload flow: {@code files.getUploadURLExternal}, the bytes to the

@@ -1,11 +1,11 @@
-package io.warroom.sandbox;
+package io.warroom.fakeslack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warroom.sandbox.Model.Channel;
-import io.warroom.sandbox.Model.Ephemeral;
-import io.warroom.sandbox.Model.Message;
+import io.warroom.fakeslack.Model.Channel;
+import io.warroom.fakeslack.Model.Ephemeral;
+import io.warroom.fakeslack.Model.Message;
 import java.util.List;
 
 /** {@code chat.*} and {@code pins.add}: posting, updating and pinning messages. */
