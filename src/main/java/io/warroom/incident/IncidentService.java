@@ -4,6 +4,8 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
+import io.warroom.once.Once;
+import io.warroom.once.OnceLedger;
 import io.warroom.storage.GroupCommit;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -46,7 +48,7 @@ public class IncidentService {
   private final GroupCommit groupCommit;
   private final DeclarationIntake intake;
   private final IncidentLocks locks;
-  private final HandledRequestRepository handled;
+  private final OnceLedger once;
 
   IncidentService(
       IncidentRepository incidents,
@@ -56,10 +58,10 @@ public class IncidentService {
       GroupCommit groupCommit,
       DeclarationIntake intake,
       IncidentLocks locks,
-      HandledRequestRepository handled,
+      OnceLedger once,
       Clock clock) {
     this.locks = locks;
-    this.handled = handled;
+    this.once = once;
     this.groupCommit = groupCommit;
     this.intake = intake;
     this.actionItems = actionItems;
@@ -171,7 +173,7 @@ public class IncidentService {
       long incidentId, StatusUpdate update, String by, @Nullable String requestKey) {
     StatusUpdate clean = check(update);
     Incident incident = lockOpen(incidentId);
-    if (requestKey != null && handled.claim(requestKey, clock.instant()) == 0) {
+    if (requestKey != null && !once.firstTime(Once.REQUEST, requestKey)) {
       return incident; // posted by the first submission
     }
     Status status = clean.status() != null ? clean.status() : incident.status();

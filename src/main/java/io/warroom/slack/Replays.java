@@ -1,25 +1,26 @@
 package io.warroom.slack;
 
 import com.slack.api.bolt.request.Request;
-import io.warroom.incident.HandledRequests;
+import io.warroom.once.Once;
+import io.warroom.once.OnceLedger;
 import jakarta.inject.Singleton;
 
 /**
  * A signed command, click or submission replayed within its five minutes has its effect once (SPEC
  * section 16). Slack never sends one of these twice with the same signature (its own resends of a
  * modal carry a new timestamp), so a signature seen before is a replay. The signature is claimed in
- * the ledger declarations use ({@code handled_request}) as the first step of the work, so a command
- * that a slow database keeps waiting is still answered in time ({@link CommandDeadline}). Events
- * API callbacks are deduplicated by their {@code event_id} instead; what arrives over Socket Mode
- * is not signed, and its connection is Slack's own.
+ * the ledger declarations use ({@link OnceLedger}) as the first step of the work, so a command that
+ * a slow database keeps waiting is still answered in time ({@link CommandDeadline}). Events API
+ * callbacks are deduplicated by their {@code event_id} instead; what arrives over Socket Mode is
+ * not signed, and its connection is Slack's own.
  */
 @Singleton
 class Replays {
 
-  private final HandledRequests handled;
+  private final OnceLedger once;
 
-  Replays(HandledRequests handled) {
-    this.handled = handled;
+  Replays(OnceLedger once) {
+    this.once = once;
   }
 
   /** False when this signed request was handled before; records it the first time. */
@@ -28,6 +29,6 @@ class Replays {
         request.getHeaders() == null
             ? null
             : request.getHeaders().getFirstValue("X-Slack-Signature");
-    return signature == null || handled.firstTime("sig:" + signature.strip());
+    return signature == null || once.firstTime(Once.REQUEST, "sig:" + signature.strip());
   }
 }

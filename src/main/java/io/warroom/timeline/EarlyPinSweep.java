@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Gives pushpins that came before their message ({@link TimelineWriter#pin}) to the message once it
  * is stored, each message's in one transaction. Every replica sweeps; a pin counts for the one
- * transaction that deletes it. Those whose message never comes, {@link ProcessedEventJanitor}
- * forgets with the deliveries.
+ * transaction that deletes it. Those whose message never comes, {@link EarlyPinJanitor} forgets
+ * with the deliveries.
  */
 @Singleton
 class EarlyPinSweep {

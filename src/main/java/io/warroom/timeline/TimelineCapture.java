@@ -1,6 +1,8 @@
 package io.warroom.timeline;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.warroom.once.Once;
+import io.warroom.once.OnceLedger;
 import io.warroom.warroom.RoomPosts;
 import io.warroom.warroom.RoomRef;
 import io.warroom.warroom.WarRooms;
@@ -27,20 +29,16 @@ public class TimelineCapture {
   }
 
   private final WarRooms rooms;
-  private final ProcessedEventRepository processed;
+  private final OnceLedger once;
   private final TimelineWriter writer;
   private final Clock clock;
   private final RoomPosts posts;
 
   TimelineCapture(
-      WarRooms rooms,
-      ProcessedEventRepository processed,
-      TimelineWriter writer,
-      Clock clock,
-      RoomPosts posts) {
+      WarRooms rooms, OnceLedger once, TimelineWriter writer, Clock clock, RoomPosts posts) {
     this.posts = posts;
     this.rooms = rooms;
-    this.processed = processed;
+    this.once = once;
     this.writer = writer;
     this.clock = clock;
   }
@@ -146,6 +144,6 @@ public class TimelineCapture {
   }
 
   private boolean firstDelivery(String eventId) {
-    return eventId == null || processed.claim(eventId, clock.instant()) == 1;
+    return eventId == null || once.firstTime(Once.EVENT, eventId);
   }
 }

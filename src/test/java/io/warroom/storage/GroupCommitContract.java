@@ -196,8 +196,7 @@ abstract class GroupCommitContract {
   private String insert(String id) {
     try (PreparedStatement s =
         tx.getConnection()
-            .prepareStatement(
-                "INSERT INTO processed_event (event_id, received_at) VALUES (?, ?)")) {
+            .prepareStatement("INSERT INTO handled_once (once_key, handled_at) VALUES (?, ?)")) {
       s.setString(1, id);
       s.setObject(2, OffsetDateTime.now());
       s.executeUpdate();
@@ -218,7 +217,7 @@ abstract class GroupCommitContract {
           try (PreparedStatement s =
               status
                   .getConnection()
-                  .prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id LIKE ?")) {
+                  .prepareStatement("SELECT COUNT(*) FROM handled_once WHERE once_key LIKE ?")) {
             s.setString(1, prefix + "%");
             try (ResultSet r = s.executeQuery()) {
               r.next();

@@ -105,7 +105,7 @@ class EarlyPinTest {
     Instant now = Instant.now();
     early.remember(room, "1700000000.000100", 1, now.minus(Duration.ofDays(4)));
     early.remember(room, "1700000000.000200", 1, now.minus(Duration.ofDays(2)));
-    app.bean(ProcessedEventJanitor.class).forgetOldDeliveries();
+    app.bean(EarlyPinJanitor.class).forgetOldPins();
     assertEquals(1, earlyPins(app), "the 4-day-old pin is forgotten, the 2-day-old one kept");
   }
 
