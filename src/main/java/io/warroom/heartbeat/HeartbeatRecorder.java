@@ -4,7 +4,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,9 +29,9 @@ class HeartbeatRecorder {
       Incident i = d.incident();
       heartbeats.save(new Heartbeat(i.id(), due(i, d.at()).orElse(null), 0, d.at()));
     } else if (event instanceof IncidentEvent.StatusUpdated u) {
-      Optional<Duration> promised = Optional.ofNullable(u.update().nextUpdateIn());
       Instant next =
-          promised.map(u.at()::plus).orElseGet(() -> due(u.incident(), u.at()).orElse(null));
+          NextUpdateDue.at(settings, u.incident().severity(), u.at(), u.update().nextUpdateIn())
+              .orElse(null);
       heartbeats.updated(u.incidentId(), next, u.at());
     } else if (event instanceof IncidentEvent.SeverityChanged s) {
       heartbeats
@@ -50,6 +49,6 @@ class HeartbeatRecorder {
 
   /** When an update is owed, counting from {@code since}; empty when the cadence is off. */
   private Optional<Instant> due(Incident incident, Instant since) {
-    return settings.cadence(incident.severity()).map(since::plus);
+    return NextUpdateDue.at(settings, incident.severity(), since, null);
   }
 }

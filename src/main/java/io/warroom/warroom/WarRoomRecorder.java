@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.warroom.chat.ChatMessage;
 import io.warroom.heartbeat.HeartbeatSettings;
+import io.warroom.heartbeat.NextUpdateDue;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import jakarta.inject.Singleton;
@@ -57,9 +58,8 @@ class WarRoomRecorder {
       post(id, RoomMessages.note(note));
     } else if (event instanceof IncidentEvent.StatusUpdated u) {
       Instant next =
-          u.update().nextUpdateIn() != null
-              ? u.at().plus(u.update().nextUpdateIn())
-              : heartbeat.cadence(u.incident().severity()).map(u.at()::plus).orElse(null);
+          NextUpdateDue.at(heartbeat, u.incident().severity(), u.at(), u.update().nextUpdateIn())
+              .orElse(null);
       post(id, UpdateMessages.inRoom(u, next));
       announce(id, UpdateMessages.mirror(u, next, roomChannel(id)));
     } else if (event instanceof IncidentEvent.UpdateReminderDue r) {
