@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * code reads, the probes ask Warroom's two health endpoints on Warroom's port, and the image starts
  * with the README's run command.
  */
+@Tag("fast")
 class DeployFilesTest {
 
   static final Path DEPLOY = Path.of("deploy");

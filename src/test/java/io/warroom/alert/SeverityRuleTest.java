@@ -7,9 +7,11 @@ import io.warroom.config.StartupProblem;
 import io.warroom.incident.Severity;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** SPEC section 11: warroom_severity, else severity through the map, else the default. */
+@Tag("fast")
 class SeverityRuleTest {
 
   private final SeverityRule rule =

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * writes user text to: whatever goes in comes out as text there, never as a ping, a tag, an active
  * link, a formula or reordered characters.
  */
+@Tag("fast")
 class HostileTextTest {
 
   private static final Map<String, String> NAMES = Map.of("U1", "alice <b>bold</b>");

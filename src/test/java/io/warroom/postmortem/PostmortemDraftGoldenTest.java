@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * src/test/resources/postmortem}. After an intended change, rerun with {@code -Dgolden.update=true}
  * and review the diff.
  */
+@Tag("fast")
 class PostmortemDraftGoldenTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/postmortem");

@@ -3,8 +3,10 @@ package io.warroom.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SlackTextTest {
 
   @Test

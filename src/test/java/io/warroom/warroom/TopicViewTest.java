@@ -7,8 +7,10 @@ import io.warroom.incident.Incident;
 import io.warroom.incident.Severity;
 import io.warroom.incident.Status;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class TopicViewTest {
 
   static Incident incident(String title, String commander) {
