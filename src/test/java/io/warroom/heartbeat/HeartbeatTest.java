@@ -95,12 +95,15 @@ class HeartbeatTest {
   @Test
   void anUpdatePostponesTheReminderByTheCadence() throws Exception {
     Room room = declare("sev2", "Heartbeat postponed");
-    Thread.sleep(3000);
+    Thread.sleep(3000); // time passes on purpose: most of the declaration's 5 s cadence
     // Taken before sending: Warroom records the update before it acks, at this instant or later.
     Instant updated = Instant.now();
     slack.app().command(alice, room.id, "update Still investigating the queue backlog");
-    Thread.sleep(3500); // past the declaration's due time, within the update's cadence
-    assertEquals(0, reminders(room).size(), "no reminder within the cadence after an update");
+    // Past the declaration's due time, within the update's cadence.
+    TestApp.holds(
+        "no reminder within the cadence after an update",
+        Duration.ofMillis(3500),
+        () -> reminders(room).isEmpty());
     TestApp.await(
         "reminder one cadence after the update",
         Duration.ofSeconds(5),
@@ -115,8 +118,8 @@ class HeartbeatTest {
   void resolvedIncidentsGetNoReminders() throws Exception {
     Room room = declare("sev1", "Heartbeat resolved");
     slack.app().command(alice, room.id, "resolve Rolled back");
-    Thread.sleep(4500);
-    assertEquals(0, reminders(room).size());
+    TestApp.holds(
+        "no reminder after resolving", Duration.ofMillis(4500), () -> reminders(room).isEmpty());
   }
 
   @Test
@@ -130,8 +133,8 @@ class HeartbeatTest {
   @Test
   void raisingTheSeverityMakesAnUpdateDueSooner() throws Exception {
     Room room = declare("sev3", "Heartbeat raised");
-    Thread.sleep(2500);
-    assertEquals(0, reminders(room).size(), "SEV3 reminders are off here");
+    TestApp.holds(
+        "SEV3 reminders are off here", Duration.ofMillis(2500), () -> reminders(room).isEmpty());
     long id = app.bean(WarRooms.class).incidentIn(room.id).orElseThrow();
     Instant raised = Instant.now();
     slack.app().command(alice, room.id, "sev 1");

@@ -39,7 +39,7 @@ class TwoReplicasHeartbeatTest {
           slack.app().command(alice, general, "declare sev1 Replica heartbeat " + i);
           rooms.add(Room.awaitContaining(slack, "replica-heartbeat-" + i));
         }
-        Thread.sleep(11_000);
+        Thread.sleep(11_000); // time passes on purpose: a few cadences run on two replicas
       } finally {
         a.stopApp();
         b.stopApp();

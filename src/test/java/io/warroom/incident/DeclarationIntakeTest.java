@@ -48,10 +48,10 @@ class DeclarationIntakeTest {
         for (int i = 1; i <= 12; i++) {
           ids.add(rows.save(stored("Left in intake " + i, i % 3 == 0 ? "U0BOB" : null)).id());
         }
-        Thread.sleep(500);
-        for (long id : ids) {
-          assertEquals(List.of(), kinds(crashed, id), "nothing recorded yet for " + id);
-        }
+        TestApp.holds(
+            "nothing recorded yet without the sweep",
+            Duration.ofMillis(500),
+            () -> ids.stream().allMatch(id -> kinds(crashed, id).isEmpty()));
       } finally {
         crashed.stopApp();
       }
@@ -99,13 +99,16 @@ class DeclarationIntakeTest {
         TestApp.await(
             "all out of intake",
             () -> a.bean(IncidentRepository.class).findIdsInIntake(100).isEmpty());
-        Thread.sleep(500); // a second recording would have committed by now
-        for (long id : raced) {
-          assertEquals(
-              1,
-              kinds(b, id).stream().filter(k -> k == EntryKind.DECLARED).count(),
-              "declared once: incident " + id);
-        }
+        // A second recording would have committed within this window.
+        TestApp.holds(
+            "each raced incident declared once",
+            Duration.ofMillis(500),
+            () ->
+                raced.stream()
+                    .allMatch(
+                        id ->
+                            kinds(b, id).stream().filter(k -> k == EntryKind.DECLARED).count()
+                                == 1));
       } finally {
         a.stopApp();
         b.stopApp();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.support.Async;
+import io.warroom.support.TestApp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,8 +31,10 @@ class AckFirstTest {
               ackFirst.giveWay();
               return System.nanoTime();
             });
-    Thread.sleep(30);
-    assertTrue(!background.isDone(), "waits while the request is handled");
+    TestApp.holds(
+        "background work waits while the request is handled",
+        Duration.ofMillis(30),
+        () -> !background.isDone());
     long released = System.nanoTime();
     release.countDown();
     assertEquals("acked", request.get(5, TimeUnit.SECONDS));

@@ -88,9 +88,10 @@ class FollowUpTest {
     assertTrue(
         review.allText().contains("Add DB CPU alarms at 80% — <@" + bob + ">"), review.allText());
     assertTrue(!review.allText().contains("rollback runbook"), "closed items are not listed");
-    sleep(1000);
-    assertEquals(
-        1, room.botPostsContaining("The postmortem review is due").size(), "reminded once");
+    TestApp.holds(
+        "reminded once",
+        Duration.ofSeconds(1),
+        () -> room.botPostsContaining("The postmortem review is due").size() == 1);
   }
 
   @Test
@@ -115,11 +116,12 @@ class FollowUpTest {
     assertTrue(
         nudge.allText().contains("<@" + bob + ">")
             && nudge.allText().contains("Rotate the DB credentials"));
-    sleep(1000);
-    assertEquals(
-        1,
-        room.botPostsContaining("this action item from the incident is still open").size(),
-        "next one a week later");
+    TestApp.holds(
+        "next one a week later",
+        Duration.ofSeconds(1),
+        () ->
+            room.botPostsContaining("this action item from the incident is still open").size()
+                == 1);
   }
 
   @Test
@@ -129,8 +131,7 @@ class FollowUpTest {
     slack.faults().inject("files.completeUploadExternal", 1, Fault.serverErrorAfter());
     slack.app().command(alice, room.id, "resolve Done");
     TestApp.await("draft shared", Duration.ofSeconds(10), () -> files(room).size() == 1);
-    sleep(1500);
-    assertEquals(1, files(room).size(), "not shared twice");
+    TestApp.holds("not shared twice", Duration.ofMillis(1500), () -> files(room).size() == 1);
   }
 
   private static List<Posted> files(Room room) {
@@ -142,14 +143,6 @@ class FollowUpTest {
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setTimestamp(1, Timestamp.from(at));
       return s.executeUpdate();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

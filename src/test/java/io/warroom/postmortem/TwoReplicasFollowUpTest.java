@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,16 @@ class TwoReplicasFollowUpTest {
           TestApp.await(
               "nudge " + room.name, () -> !room.botPostsContaining("still open").isEmpty());
         }
-        Thread.sleep(2000);
+        for (Room room : rooms) {
+          TestApp.holds(
+              "one review reminder and one nudge in " + room.name,
+              Duration.ofMillis(500),
+              () ->
+                  room.botPostsContaining("The postmortem review is due").size() == 1
+                      && room.botPostsContaining("this action item from the incident is still open")
+                              .size()
+                          == 1);
+        }
       } finally {
         a.stopApp();
         b.stopApp();

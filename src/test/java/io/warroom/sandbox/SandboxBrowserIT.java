@@ -110,7 +110,7 @@ class SandboxBrowserIT {
         assertEquals(1, app.stdout().split("Warroom sandbox: open", -1).length - 1);
         return m.group(1);
       }
-      sleep(100);
+      sleep(100); // the poll interval of this wait for the line
     }
     throw new AssertionError("no sandbox line in:\n" + app.output());
   }

@@ -10,6 +10,7 @@ import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.support.Mrkdwns;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -119,7 +120,7 @@ class DeclareCommandTest {
     int calls;
     do {
       calls = slack.calls().size();
-      sleep(300);
+      sleep(300); // a quiet spell is what this looks for: 300 ms without a call
     } while (slack.calls().size() != calls);
     return calls;
   }
@@ -132,9 +133,10 @@ class DeclareCommandTest {
     assertEquals(200, reply.status());
     assertTrue(
         reply.text().contains("10000 characters long; keep it to 150 or fewer"), reply.text());
-    sleep(500);
-    assertEquals(channelsBefore, slack.channelNames().size());
-    assertEquals(callsBefore, slack.calls().size(), "no Slack calls");
+    TestApp.holds(
+        "no channel and no Slack calls",
+        Duration.ofMillis(500),
+        () -> slack.channelNames().size() == channelsBefore && slack.calls().size() == callsBefore);
   }
 
   @Test
@@ -180,9 +182,11 @@ class DeclareCommandTest {
     assertEquals(200, first.status());
     assertTrue(second.text().contains("was already declared"), second.text());
     Room.awaitContaining(slack, "replayed-request");
-    sleep(500);
-    assertEquals(
-        1, slack.channelNames().stream().filter(n -> n.contains("replayed-request")).count());
+    TestApp.holds(
+        "one channel",
+        Duration.ofMillis(500),
+        () ->
+            slack.channelNames().stream().filter(n -> n.contains("replayed-request")).count() == 1);
   }
 
   @Test

@@ -86,8 +86,12 @@ class DeclareModalTest {
 
     Room room = Room.awaitContaining(slack, "leaked-api-keys-in-logs");
     assertTrue(slack.isPrivate(room.id));
-    assertTrue(room.members().containsAll(java.util.Set.of(alice, bob)));
-    assertTrue(room.topic().contains("IC: <@" + bob + ">"));
+    // The steps after the card run side by side: the invites and the topic may come last.
+    TestApp.await(
+        "declarer and commander invited, commander in the topic",
+        () ->
+            room.members().containsAll(java.util.Set.of(alice, bob))
+                && room.topic().contains("IC: <@" + bob + ">"));
     assertTrue(room.card().allText().contains("Partner API keys visible in the log pipeline"));
     assertTrue(room.card().allText().contains("Private incident"));
     TestApp.await(
@@ -127,8 +131,8 @@ class DeclareModalTest {
             .findFirst()
             .orElseThrow()
             .open());
-    sleep(300);
-    assertEquals(channels, slack.channelNames().size());
+    TestApp.holds(
+        "no channel made", Duration.ofMillis(300), () -> slack.channelNames().size() == channels);
   }
 
   /**
@@ -174,7 +178,7 @@ class DeclareModalTest {
     int channels = slack.channelNames().size();
     // The command reaches Warroom when its trigger's 3 s are over (freshly signed: it is valid).
     String late = slack.app().commandBody(alice, general, "declare");
-    sleep(3100);
+    sleep(3100); // time passes on purpose: the trigger's 3 s run out
 
     slack.app().post(late, "application/x-www-form-urlencoded", Map.of());
 
@@ -247,7 +251,7 @@ class DeclareModalTest {
     long forms = declareForms(dave);
     // The press reaches Warroom when its trigger's 3 s are over (freshly signed: it is valid).
     String late = slack.app().homeClickBody(dave, declare);
-    sleep(3100);
+    sleep(3100); // time passes on purpose: the trigger's 3 s run out
 
     assertEquals(
         200, slack.app().post(late, "application/x-www-form-urlencoded", Map.of()).status());
@@ -279,7 +283,7 @@ class DeclareModalTest {
     long forms = declareForms(bob);
     int publishes = slack.calls("views.publish").size();
     String late = slack.app().homeClickBody(bob, declare);
-    sleep(3100);
+    sleep(3100); // time passes on purpose: the trigger's 3 s run out
     slack.faults().inject("views.publish", 1, Fault.slow(Duration.ofMillis(2000)));
 
     assertEquals(
@@ -306,9 +310,12 @@ class DeclareModalTest {
     AppLink.Reply second = slack.app().submit(alice, view, values);
     assertEquals(200, second.status());
     Room.awaitContaining(slack, "double-click-outage");
-    sleep(500);
-    assertEquals(
-        1, slack.channelNames().stream().filter(n -> n.contains("double-click-outage")).count());
+    TestApp.holds(
+        "one channel",
+        Duration.ofMillis(500),
+        () ->
+            slack.channelNames().stream().filter(n -> n.contains("double-click-outage")).count()
+                == 1);
   }
 
   private static void sleep(long millis) {

@@ -7,6 +7,7 @@ import io.warroom.fakeslack.AppLink;
 import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,8 +130,10 @@ class RolesTest {
             .command(alice, room.id, "ic @nobody")
             .body()
             .contains("I could not find a Slack user in `@nobody`"));
-    sleep(300);
-    assertEquals(calls, slack.calls().size(), "nothing was posted or changed");
+    TestApp.holds(
+        "nothing was posted or changed",
+        Duration.ofMillis(300),
+        () -> slack.calls().size() == calls);
     assertTrue(room.topic().contains("IC: none yet"));
   }
 
@@ -142,8 +145,10 @@ class RolesTest {
       assertEquals(200, reply.status());
       assertTrue(reply.text().contains("in an incident's channel"), reply.text());
     }
-    sleep(300);
-    assertEquals(calls, slack.calls().size());
+    TestApp.holds(
+        "nothing was posted or changed",
+        Duration.ofMillis(300),
+        () -> slack.calls().size() == calls);
   }
 
   @Test
@@ -175,13 +180,5 @@ class RolesTest {
     assertTrue(list.contains("Billing export stuck"), list);
     assertTrue(list.contains("<#" + room.id + ">"), list);
     assertTrue(list.contains("Open incidents"), list);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

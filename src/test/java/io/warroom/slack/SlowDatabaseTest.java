@@ -135,9 +135,10 @@ class SlowDatabaseTest {
           senders.submit(() -> timed(room, "update Reindexing from the snapshot"));
       // The update takes the one command thread first, and waits there for a connection.
       CommandDeadline deadline = app.bean(CommandDeadline.class);
-      for (int i = 0; i < 100 && deadline.busyThreads() == 0; i++) {
-        Thread.sleep(20);
-      }
+      TestApp.await(
+          "the update holding the command thread",
+          Duration.ofSeconds(2),
+          () -> deadline.busyThreads() > 0);
       Future<Timed> note = senders.submit(() -> timed(room, "note Checked the indexer dashboards"));
       // Both are answered while the database still holds them up.
       updated = answeredBefore(release, update, "the update");

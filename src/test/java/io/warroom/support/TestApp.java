@@ -95,7 +95,7 @@ public final class TestApp implements AutoCloseable {
         throw new AssertionError("Timed out after " + max.toMillis() + " ms waiting for " + what);
       }
       try {
-        Thread.sleep(20);
+        Thread.sleep(20); // the poll interval of the wait
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
@@ -105,6 +105,30 @@ public final class TestApp implements AutoCloseable {
 
   public static void await(String what, BooleanSupplier condition) {
     await(what, Duration.ofSeconds(10), condition);
+  }
+
+  /**
+   * Asserts that the condition holds throughout {@code window}, failing the moment it does not: the
+   * check that nothing more happens (a duplicate post, a stray call, an early reminder) once what
+   * could cause it had its chance. The window is time given to a wrong outcome on purpose; to wait
+   * for a right one, use {@link #await}.
+   */
+  public static void holds(String what, Duration window, BooleanSupplier condition) {
+    long until = System.nanoTime() + window.toNanos();
+    do {
+      if (!condition.getAsBoolean()) {
+        throw new AssertionError("No longer true: " + what);
+      }
+      try {
+        Thread.sleep(20); // the poll interval of the check
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    } while (System.nanoTime() < until);
+    if (!condition.getAsBoolean()) {
+      throw new AssertionError("No longer true: " + what);
+    }
   }
 
   /** Stops Warroom, leaving the fake Slack running. */

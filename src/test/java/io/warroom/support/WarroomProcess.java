@@ -142,7 +142,7 @@ public final class WarroomProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-      sleep(25);
+      sleep(25); // the poll interval of this wait for health
     }
     throw new AssertionError("Warroom not healthy after " + max + ":\n" + output());
   }

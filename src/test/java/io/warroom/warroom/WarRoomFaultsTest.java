@@ -96,7 +96,13 @@ class WarRoomFaultsTest {
         "declarer invited and topic set",
         Duration.ofSeconds(20),
         () -> room.members().contains(alice) && room.topic().contains(title));
-    sleep(700); // a duplicate would come from a retry after the room looked done
+    // A duplicate would come from a retry after the room looked done.
+    TestApp.holds(
+        "one channel and one card",
+        Duration.ofMillis(700),
+        () ->
+            slack.channelNames().stream().filter(n -> n.contains(slug)).count() == 1
+                && cards(room) == 1);
 
     assertEquals(
         1, slack.channelNames().stream().filter(n -> n.contains(slug)).count(), "channels");
@@ -174,13 +180,5 @@ class WarRoomFaultsTest {
         room.botMessages().stream()
             .filter(m -> m.allText().contains("\"type\":\"header\""))
             .count();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

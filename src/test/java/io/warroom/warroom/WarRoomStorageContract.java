@@ -16,6 +16,7 @@ import io.warroom.support.Async;
 import io.warroom.support.Incidents;
 import io.warroom.support.TestApp;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -160,8 +161,10 @@ abstract class WarRoomStorageContract {
     await(firstUpdated);
     CompletableFuture<Integer> second =
         Async.run(() -> tx.executeWrite(status -> incidentRows.leaveIntake(id)));
-    Thread.sleep(200);
-    assertTrue(!second.isDone(), "waits for the first transaction");
+    TestApp.holds(
+        "the second waits for the first transaction",
+        Duration.ofMillis(200),
+        () -> !second.isDone());
     releaseFirst.countDown();
     assertEquals(1, first.get(10, TimeUnit.SECONDS));
     assertEquals(0, second.get(10, TimeUnit.SECONDS));
