@@ -68,7 +68,7 @@ public final class AppLink {
     return appUrl;
   }
 
-  /** A user types {@code /incident <text>} in a channel. */
+  /** A user types the app's command ({@code /incident <text>}) in a channel. */
   public Reply command(String userId, String channelId, String text) {
     Reply reply =
         post(commandBody(userId, channelId, text), "application/x-www-form-urlencoded", Map.of());
@@ -105,7 +105,7 @@ public final class AppLink {
             "user_name",
             user.name(),
             "command",
-            "/incident",
+            AppManifest.COMMAND,
             "text",
             escaped,
             "api_app_id",

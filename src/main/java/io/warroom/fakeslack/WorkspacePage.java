@@ -326,7 +326,7 @@ public final class WorkspacePage {
   public void type(String userId, String channelId, String threadTs, String typed) {
     String text = typed == null ? "" : typed.strip();
     if (text.isEmpty()) {
-      throw new Refused("Type a message, or /incident help.");
+      throw new Refused("Type a message, or " + AppManifest.COMMAND + " help.");
     }
     if (text.length() > MAX_TEXT) {
       throw new Refused("That is longer than Slack allows (40,000 characters).");
@@ -335,17 +335,23 @@ public final class WorkspacePage {
     Channel channel = checkedChannel(channelId, me.id());
     if (text.startsWith("/")) {
       String[] words = text.split("\\s+", 2);
-      if (!words[0].equals("/incident")) {
+      if (!words[0].equals(AppManifest.COMMAND)) {
         whisper(
             channel.id,
             me.id(),
-            words[0] + " is not a valid command. In the sandbox, only /incident is installed.");
+            words[0]
+                + " is not a valid command. In the sandbox, only "
+                + AppManifest.COMMAND
+                + " is installed.");
         return;
       }
       AppLink.Reply reply =
           slack.app().command(me.id(), channel.id, words.length > 1 ? words[1] : "");
       if (reply.status() != 200) {
-        whisper(channel.id, me.id(), "/incident failed with the error \"dispatch_failed\"");
+        whisper(
+            channel.id,
+            me.id(),
+            AppManifest.COMMAND + " failed with the error \"dispatch_failed\"");
       }
       return;
     }
