@@ -40,13 +40,16 @@ public class Hypotheses {
   private final RoomPosts posts;
   private final ApplicationEventPublisher<IncidentEvent> events;
   private final Clock clock;
+  private final ApplicationEventPublisher<BoardKick.Redrawn> redraws;
 
   Hypotheses(
       HypothesisRepository hypotheses,
       IncidentRepository incidents,
       RoomPosts posts,
       ApplicationEventPublisher<IncidentEvent> events,
+      ApplicationEventPublisher<BoardKick.Redrawn> redraws,
       Clock clock) {
+    this.redraws = redraws;
     this.hypotheses = hypotheses;
     this.incidents = incidents;
     this.posts = posts;
@@ -85,6 +88,25 @@ public class Hypotheses {
                 null));
     changed(saved, Change.RAISED, null, by, now);
     return saved;
+  }
+
+  /**
+   * Links the chat message a hypothesis was tracked from, once its permalink is known (it is asked
+   * for after the request was acknowledged).
+   */
+  @Transactional
+  public void link(long hypothesisId, String link) {
+    Hypothesis h = lockHypothesis(hypothesisId);
+    if (link.length() <= 1000 && hypotheses.setLink(hypothesisId, link) == 1) {
+      posts.redraw(h.incidentId(), HypothesisBoard.NAME);
+      redraws.publishEvent(new BoardKick.Redrawn(h.incidentId()));
+    }
+  }
+
+  /** The text of a chat message, cut to what a hypothesis may hold (marked with an ellipsis). */
+  public static String fromMessage(String text) {
+    String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT - 1) + "…";
   }
 
   /** "I'll check": the presser becomes an owner, and an open hypothesis is being investigated. */

@@ -19,6 +19,9 @@ interface HypothesisRepository extends CrudRepository<Hypothesis, Long> {
   @Query("SELECT COALESCE(MAX(number), 0) FROM hypothesis WHERE incident_id = :incidentId")
   int lastNumber(long incidentId);
 
+  @Query("UPDATE hypothesis SET link = :link WHERE id = :id")
+  int setLink(long id, String link);
+
   /**
    * Incidents with a hypothesis investigated with no change since {@code before}, not yet shown.
    */

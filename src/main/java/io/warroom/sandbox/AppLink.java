@@ -155,6 +155,33 @@ public final class AppLink {
     return form("payload", payload.toString());
   }
 
+  /**
+   * A user picks one of the app's message shortcuts in a message's "More actions" menu: Slack's
+   * {@code message_action} payload, with the message, a fresh trigger and a response URL.
+   */
+  public Reply messageShortcut(
+      String userId, String channelId, String messageTs, String callbackId) {
+    ObjectNode payload;
+    synchronized (ws) {
+      Channel channel = ws.channel(channelId);
+      Message message =
+          ws.message(channel, messageTs)
+              .orElseThrow(() -> new IllegalArgumentException("no message " + messageTs));
+      payload = base("message_action", userId);
+      payload.put("token", "legacy-fixed-value");
+      payload.put("action_ts", ws.newTs());
+      ObjectNode ch = payload.putObject("channel");
+      ch.put("id", channel.id);
+      ch.put("name", channel.isPrivate ? "privategroup" : channel.name);
+      payload.put("callback_id", callbackId);
+      payload.put("trigger_id", trigger(userId));
+      payload.put("message_ts", message.ts);
+      payload.set("message", ws.messageJson(message));
+      payload.put("response_url", responseUrl(userId, channelId, null));
+    }
+    return post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
+  }
+
   /** A user presses a button on the Home tab Warroom published for them. */
   public Reply clickHome(String userId, String actionId) {
     return post(homeClickBody(userId, actionId), "application/x-www-form-urlencoded", Map.of());

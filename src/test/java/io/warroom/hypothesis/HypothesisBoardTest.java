@@ -146,6 +146,42 @@ class HypothesisBoardTest {
   }
 
   @Test
+  void trackAsHypothesisAddsTheMessageWithALinkToIt() {
+    Room room = declare("Login failures");
+    String said =
+        slack.post(
+            bob,
+            room.id,
+            "I bet the 14:02 deploy of auth-service &amp; the &lt;b&gt;cache&lt;/b&gt;",
+            null);
+    int aliceSaw = Whispers.count(slack, alice);
+    AppLink.Reply reply =
+        slack.app().messageShortcut(alice, room.id, said, "warroom_track_hypothesis");
+    assertEquals(200, reply.status());
+    Whispers.awaitNew(slack, alice, aliceSaw, "Added *H1* to the hypothesis board, linked");
+    TestApp.await(
+        "the board links the message",
+        () ->
+            board(room)
+                    .allText()
+                    .contains(
+                        "I bet the 14:02 deploy of auth-service &amp; the &lt;b&gt;cache&lt;/b&gt;")
+                && board(room)
+                    .allText()
+                    .contains(
+                        "/archives/" + room.id + "/p" + said.replace(".", "") + "|(message)>"));
+    Hypothesis h = app.bean(Hypotheses.class).all(incidentOf(room)).get(0);
+    assertEquals(alice, h.raisedBy());
+    assertTrue(h.link().endsWith("/p" + said.replace(".", "")), h.link());
+
+    // Outside a war room: told, nothing added.
+    String elsewhere = slack.post(bob, general, "maybe it is DNS", null);
+    slack.app().messageShortcut(alice, general, elsewhere, "warroom_track_hypothesis");
+    Whispers.awaitNew(slack, alice, aliceSaw, "works on messages in an incident's channel");
+    assertEquals(1, app.bean(Hypotheses.class).all(incidentOf(room)).size());
+  }
+
+  @Test
   void badInputGetsAClearAnswerAndChangesNothing() {
     Room room = declare("Search index stale");
     slack.app().command(alice, room.id, "hypothesis the indexer is stuck on one shard");
