@@ -143,6 +143,18 @@ class HypothesisBoardTest {
     String list = slack.app().command(alice, room.id, "hypotheses").text();
     assertTrue(list.contains("*H1* confirmed by <@" + bob + ">"), list);
     assertTrue(list.contains("*H2* ruled out by <@" + carol + ">"), list);
+
+    // The postmortem tells the diagnosis.
+    slack.app().command(alice, room.id, "mitigated rolled back");
+    String draft =
+        app.bean(io.warroom.postmortem.Postmortems.class).draft(incidentOf(room)).orElseThrow();
+    assertTrue(draft.contains("- **H1** the connection pool is exhausted — raised "), draft);
+    assertTrue(draft.contains("checked by @bob, @carol; **confirmed** "), draft);
+    assertTrue(
+        draft.contains("**ruled out** ") && draft.contains(": the cache hit rate did not change"),
+        draft);
+    assertTrue(draft.contains("| Declared → the confirmed hypothesis first raised (H1) | "), draft);
+    assertFalse(draft.contains("| Confirmed → mitigated | not recorded |"), draft);
   }
 
   @Test
