@@ -303,6 +303,30 @@ class HypothesisBoardTest {
     assertTrue(list.contains("*H60* open"), list);
   }
 
+  @Test
+  void helpAndAppHomeShowTheHypothesisCommands() {
+    String help = slack.app().command(alice, general, "help").text();
+    for (String usage :
+        new String[] {
+          "hypothesis <text>", "hypotheses", "confirm <Hn> [note]", "ruleout <Hn> [note]"
+        }) {
+      assertTrue(help.contains("/incident " + usage), help);
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode opened =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    opened.put("type", "app_home_opened");
+    opened.put("user", carol);
+    opened.put("channel", "D0HOME" + carol);
+    opened.put("tab", "home");
+    opened.put("event_ts", System.currentTimeMillis() / 1000 + ".000001");
+    assertEquals(200, slack.sendEvent(opened).status());
+    TestApp.await("the Home tab", () -> slack.home(carol).isPresent());
+    String home = slack.home(carol).get().toString();
+    assertTrue(home.contains("`/incident hypothesis <text>`"), home);
+    assertTrue(home.contains("*Track as hypothesis*"), home);
+    assertTrue(home.contains("`/incident confirm Hn [note]`"), home);
+  }
+
   /** The value of the board's buttons for Hn: the hypothesis's id. */
   private String idOf(Room room, int number) {
     return String.valueOf(
