@@ -173,24 +173,23 @@ public class Hypotheses {
   }
 
   /**
-   * The incident's open hypotheses (open or being investigated) as plain-text lines, e.g. {@code H2
-   * (investigating: <@U1>): the cache evicts too early}, for pre-filling a handover note.
+   * The incident's open hypotheses (open or being investigated) as plain-text lines for a form's
+   * text field, e.g. {@code H2 (investigating, 2 people): the cache evicts too early}, for
+   * pre-filling a handover note. Plain text: no mentions, nothing escaped.
    */
   @ReadOnly
   public List<String> openLines(long incidentId) {
     return hypotheses.findByIncident(incidentId).stream()
         .filter(h -> !h.state().isSettled())
         .map(
-            h ->
-                h.name()
-                    + (h.ownerList().isEmpty()
-                        ? " (open)"
-                        : " (investigating: "
-                            + String.join(
-                                ", ", h.ownerList().stream().map(o -> "<@" + o + ">").toList())
-                            + ")")
-                    + ": "
-                    + h.text())
+            h -> {
+              int owners = h.ownerList().size();
+              String state =
+                  owners == 0
+                      ? "open"
+                      : "investigating" + (owners == 1 ? "" : ", " + owners + " people");
+              return h.name() + " (" + state + "): " + h.text();
+            })
         .toList();
   }
 

@@ -110,6 +110,12 @@ class HypothesisBoardTest {
         () -> board(room).allText().contains(":mag: investigating: <@" + bob + ">"));
     slack.app().click(carol, room.id, ts, "warroom_hypothesis_check", idOf(room, 1));
     TestApp.await("doubled work", () -> board(room).allText().contains("*doubled work*"));
+    assertEquals(
+        List.of(
+            "H1 (investigating, 2 people): the connection pool is exhausted",
+            "H2 (open): the 14:02 deploy & <!channel> broke the cache"),
+        app.bean(Hypotheses.class).openLines(incidentOf(room)),
+        "the open hypotheses as plain lines, for the Handover form");
 
     // Confirm H1 with the button, rule out H2 with a note by command.
     slack.app().click(bob, room.id, ts, "warroom_hypothesis_confirm", idOf(room, 1));
@@ -249,10 +255,15 @@ class HypothesisBoardTest {
     String id = idOf(room, 1);
     int bobSaw = Whispers.count(slack, bob);
     int carolSaw = Whispers.count(slack, carol);
+    // Both see the board with H1's Confirm button and press it: both clicks carry H1's id.
+    String bobsClick = slack.app().clickBody(bob, room.id, ts, "warroom_hypothesis_confirm", id);
+    String carolsClick =
+        slack.app().clickBody(carol, room.id, ts, "warroom_hypothesis_confirm", id);
     CompletableFuture<AppLink.Reply> b =
-        Async.run(() -> slack.app().click(bob, room.id, ts, "warroom_hypothesis_confirm", id));
+        Async.run(() -> slack.app().post(bobsClick, "application/x-www-form-urlencoded", Map.of()));
     CompletableFuture<AppLink.Reply> c =
-        Async.run(() -> slack.app().click(carol, room.id, ts, "warroom_hypothesis_confirm", id));
+        Async.run(
+            () -> slack.app().post(carolsClick, "application/x-www-form-urlencoded", Map.of()));
     assertEquals(200, b.join().status());
     assertEquals(200, c.join().status());
     TestApp.await(

@@ -271,9 +271,10 @@ class SandboxBrowserIT {
     assertFalse(postmortem.contains("DNS is broken again"), "a deleted message never appears");
     assertTrue(postmortem.contains("alex"), "display names, not user ids: " + postmortem);
     assertFalse(postmortem.contains("<@U"), postmortem);
-    assertTrue(postmortem.contains("**H1** the card processor is down"), postmortem);
-    assertTrue(postmortem.contains("**ruled out**"), postmortem);
-    assertTrue(postmortem.contains("**confirmed**"), postmortem);
+    assertTrue(postmortem.contains("H1 the card processor is down — raised"), postmortem);
+    assertTrue(postmortem.contains("; ruled out "), postmortem);
+    assertTrue(postmortem.contains("H2 the payments-db pool is too small — raised"), postmortem);
+    assertTrue(postmortem.contains("; confirmed "), postmortem);
     assertTrue(
         postmortem.contains("Declared → the confirmed hypothesis first raised (H2)"), postmortem);
     shot("08-postmortem");
