@@ -14,5 +14,9 @@ public enum ChatAction {
   RESOLVE,
   TASK_DONE,
   ACTION_DONE,
-  ACTION_WONT_DO
+  ACTION_WONT_DO,
+  /** The hypothesis board: "I'll check", Confirm, Rule out. */
+  HYPOTHESIS_CHECK,
+  HYPOTHESIS_CONFIRM,
+  HYPOTHESIS_RULE_OUT
 }

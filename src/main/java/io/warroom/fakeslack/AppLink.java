@@ -155,6 +155,33 @@ public final class AppLink {
     return form("payload", payload.toString());
   }
 
+  /**
+   * A user picks one of the app's message shortcuts in a message's "More actions" menu: Slack's
+   * {@code message_action} payload, with the message, a fresh trigger and a response URL.
+   */
+  public Reply messageShortcut(
+      String userId, String channelId, String messageTs, String callbackId) {
+    ObjectNode payload;
+    synchronized (ws) {
+      Channel channel = ws.channel(channelId);
+      Message message =
+          ws.message(channel, messageTs)
+              .orElseThrow(() -> new IllegalArgumentException("no message " + messageTs));
+      payload = base("message_action", userId);
+      payload.put("token", "legacy-fixed-value");
+      payload.put("action_ts", ws.newTs());
+      ObjectNode ch = payload.putObject("channel");
+      ch.put("id", channel.id);
+      ch.put("name", channel.isPrivate ? "privategroup" : channel.name);
+      payload.put("callback_id", callbackId);
+      payload.put("trigger_id", trigger(userId));
+      payload.put("message_ts", message.ts);
+      payload.set("message", ws.messageJson(message));
+      payload.put("response_url", responseUrl(userId, channelId, null));
+    }
+    return post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
+  }
+
   /** A user presses a button on the Home tab Warroom published for them. */
   public Reply clickHome(String userId, String actionId) {
     return post(homeClickBody(userId, actionId), "application/x-www-form-urlencoded", Map.of());
@@ -336,7 +363,8 @@ public final class AppLink {
   private ObjectNode action(JsonNode blocks, String actionId, String selected) {
     ObjectNode action = ws.json.createObjectNode();
     action.put("action_id", actionId);
-    Optional<JsonNode[]> found = findElement(blocks, actionId);
+    Optional<JsonNode[]> found =
+        findElement(blocks, actionId, selected).or(() -> findElement(blocks, actionId, null));
     JsonNode block = found.map(f -> f[0]).orElse(null);
     JsonNode element = found.map(f -> f[1]).orElse(null);
     action.put("block_id", block == null ? "" : block.path("block_id").asText(""));
@@ -367,22 +395,31 @@ public final class AppLink {
     return action;
   }
 
-  private static Optional<JsonNode[]> findElement(JsonNode blocks, String actionId) {
+  /**
+   * The control with this action id; with a value, the one with that value, since one message may
+   * hold a row of the same buttons for each of several items (action ids are unique per block).
+   */
+  private static Optional<JsonNode[]> findElement(JsonNode blocks, String actionId, String value) {
     if (blocks == null) {
       return Optional.empty();
     }
     for (JsonNode block : blocks) {
       JsonNode accessory = block.get("accessory");
-      if (accessory != null && actionId.equals(accessory.path("action_id").asText())) {
+      if (accessory != null && matches(accessory, actionId, value)) {
         return Optional.of(new JsonNode[] {block, accessory});
       }
       for (JsonNode element : block.path("elements")) {
-        if (actionId.equals(element.path("action_id").asText())) {
+        if (matches(element, actionId, value)) {
           return Optional.of(new JsonNode[] {block, element});
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean matches(JsonNode element, String actionId, String value) {
+    return actionId.equals(element.path("action_id").asText())
+        && (value == null || value.equals(element.path("value").asText(null)));
   }
 
   private ObjectNode base(String type, String userId) {

@@ -143,4 +143,32 @@ public sealed interface IncidentEvent {
 
   /** Someone asked for the postmortem draft again ({@code /incident postmortem}). */
   record PostmortemRequested(long incidentId, String actor, Instant at) implements IncidentEvent {}
+
+  /**
+   * A hypothesis on the board was raised, taken on ("I'll check"), confirmed or ruled out. The
+   * board itself lives in {@code io.warroom.hypothesis}; this carries what the timeline records.
+   *
+   * @param number the hypothesis's number in its incident (H{@code number})
+   * @param link the Slack message it was tracked from, if any
+   * @param note the note given when it was confirmed or ruled out, if any
+   */
+  record HypothesisChanged(
+      long incidentId,
+      int number,
+      String text,
+      Change change,
+      @Nullable String link,
+      @Nullable String note,
+      String actor,
+      Instant at)
+      implements IncidentEvent {
+
+    /** What happened to the hypothesis. */
+    public enum Change {
+      RAISED,
+      CHECKING,
+      CONFIRMED,
+      RULED_OUT
+    }
+  }
 }

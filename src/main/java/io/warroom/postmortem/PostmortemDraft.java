@@ -55,6 +55,7 @@ public final class PostmortemDraft {
     people();
     timeline();
     findings();
+    DiagnosisSection.append(md, in);
     contributingFactors();
     wentWellAndNot();
     actionItems();

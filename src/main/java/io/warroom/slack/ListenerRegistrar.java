@@ -24,6 +24,7 @@ class ListenerRegistrar {
   private final List<ActionListener> actions;
   private final List<ViewListener> views;
   private final List<SlackEventListener<?>> events;
+  private final List<MessageShortcutListener> messageShortcuts;
   private static final String SUBMIT_NOT_SAVED =
       "Warroom's database is not answering, so this was not saved. Submit again in a minute.";
   private static final String SUBMIT_STILL_SAVING =
@@ -51,7 +52,9 @@ class ListenerRegistrar {
       AckFirst ackFirst,
       Replays replays,
       CommandDeadline deadline,
-      AfterAck afterAck) {
+      AfterAck afterAck,
+      List<MessageShortcutListener> messageShortcuts) {
+    this.messageShortcuts = messageShortcuts;
     this.ackFirst = ackFirst;
     this.replays = replays;
     this.deadline = deadline;
@@ -103,6 +106,12 @@ class ListenerRegistrar {
     }
     for (SlackEventListener<?> listener : events) {
       registerEvent(app, listener);
+    }
+    for (MessageShortcutListener listener : messageShortcuts) {
+      app.messageShortcut(
+          listener.callbackId(),
+          (req, ctx) ->
+              counted(() -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack()));
     }
   }
 

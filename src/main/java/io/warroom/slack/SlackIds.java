@@ -30,6 +30,9 @@ public final class SlackIds {
   public static final String UPDATE_NEXT_STEPS = "update_next_steps";
   public static final String UPDATE_NEXT_IN = "update_next_in";
 
+  /** The message shortcut that adds a message to the incident's hypothesis board. */
+  public static final String TRACK_HYPOTHESIS = "warroom_track_hypothesis";
+
   /**
    * Message metadata event type that marks Warroom's posts (used to find a post after a lost
    * answer).

@@ -22,6 +22,8 @@ public enum EntryKind {
   MITIGATED,
   RESOLVED,
   REOPENED,
+  /** A hypothesis was raised, taken on, confirmed or ruled out (the hypothesis board). */
+  HYPOTHESIS,
   /** Someone removed a secret from what Warroom stored and posted; what it was is not kept. */
   REDACTED;
 

@@ -91,7 +91,9 @@ class TimelineWriter {
   }
 
   private void recordLifecycle(IncidentEvent event) {
-    if (event instanceof IncidentEvent.SeverityChanged s) {
+    if (event instanceof IncidentEvent.HypothesisChanged h) {
+      hypothesis(h);
+    } else if (event instanceof IncidentEvent.SeverityChanged s) {
       add(
           s.incidentId(),
           EntryKind.SEVERITY_CHANGED,
@@ -173,6 +175,34 @@ class TimelineWriter {
               + Mrkdwn.escape(a.item().text()),
           details("item", a.item().id(), "status", a.item().status().name()));
     }
+  }
+
+  private void hypothesis(IncidentEvent.HypothesisChanged h) {
+    String name = "H" + h.number();
+    String text =
+        switch (h.change()) {
+          case RAISED -> "Hypothesis " + name + " raised: " + Mrkdwn.escape(h.text());
+          case CHECKING -> "<@" + h.actor() + "> is checking " + name;
+          case CONFIRMED -> "Hypothesis " + name + " confirmed" + how(h.note());
+          case RULED_OUT -> "Hypothesis " + name + " ruled out" + how(h.note());
+        };
+    add(
+        h.incidentId(),
+        EntryKind.HYPOTHESIS,
+        h.at(),
+        h.actor(),
+        text,
+        details(
+            "hypothesis",
+            h.number(),
+            "change",
+            h.change().name(),
+            "text",
+            h.text(),
+            "link",
+            h.link(),
+            "note",
+            h.note()));
   }
 
   private static String how(String text) {

@@ -13,5 +13,7 @@ public enum OutboxKind {
   /** The summary message of a {@link RoomDocument}, drawn when posted. */
   DOCUMENT_SUMMARY,
   /** A {@link RoomDocument} uploaded as a file, drawn when posted. */
-  DOCUMENT
+  DOCUMENT,
+  /** A {@link RoomDrawing}, posted once and then redrawn in place, drawn when delivered. */
+  DRAWN
 }

@@ -23,6 +23,9 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
           + " ORDER BY id LIMIT 1")
   java.util.Optional<String> findTsByRef(long incidentId, String ref);
 
+  /** Whether a post with this name was ever queued (delivered or not). */
+  boolean existsByIncidentIdAndRef(long incidentId, String ref);
+
   // Writes made under the room's lease name its generation, like WarRoomRepository's: 0 rows once
   // another replica has claimed the room.
 

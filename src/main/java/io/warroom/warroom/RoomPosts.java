@@ -55,6 +55,43 @@ public class RoomPosts {
   }
 
   /**
+   * Asks for the drawing's message to be drawn anew from state: posted the first time, updated in
+   * place after that. Call inside the transaction of the change, holding the incident's row lock,
+   * so that two changes at once (two replicas) never both post it.
+   */
+  public void redraw(long incidentId, String drawingName) {
+    String ref = drawnRef(drawingName);
+    boolean posted = outbox.existsByIncidentIdAndRef(incidentId, ref);
+    String body;
+    try {
+      body = json.writeValueAsString(Map.of("drawing", drawingName));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    outbox.save(
+        new OutboxEntry(
+            null,
+            incidentId,
+            OutboxEntry.ROOM,
+            null,
+            null,
+            OutboxKind.DRAWN,
+            body,
+            clock.instant(),
+            null,
+            null,
+            null,
+            null,
+            posted ? null : ref,
+            posted ? ref : null,
+            null));
+  }
+
+  static String drawnRef(String drawingName) {
+    return "drawn:" + drawingName;
+  }
+
+  /**
    * Replaces every document already uploaded for the incident (the postmortem draft) with one drawn
    * anew, e.g. after a message it quoted was deleted: the new file is shared, then the old ones are
    * deleted ({@code replaces} in the entry).

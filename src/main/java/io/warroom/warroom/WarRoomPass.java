@@ -68,6 +68,7 @@ class WarRoomPass {
   private final ChatPort chat;
   private final Heartbeats heartbeats;
   private final Map<String, RoomDocument> documents = new HashMap<>();
+  private final Map<String, RoomDrawing> drawings = new HashMap<>();
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
   private final InstallationId installation;
@@ -91,8 +92,10 @@ class WarRoomPass {
       List<RoomDocument> documents,
       ObjectMapper json,
       TransactionOperations<Connection> tx,
-      InstallationId installation) {
+      InstallationId installation,
+      List<RoomDrawing> drawings) {
     this.installation = installation;
+    drawings.forEach(d -> this.drawings.put(d.name(), d));
     this.rooms = rooms;
     this.outbox = outbox;
     this.incidents = incidents;
@@ -143,9 +146,25 @@ class WarRoomPass {
    */
   private void deliverInOrder(
       List<OutboxEntry> entries, Incident incident, String channel, Lease lease) {
-    for (OutboxEntry entry : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      OutboxEntry entry = entries.get(i);
+      if (redrawnLater(entry, entries.subList(i + 1, entries.size()))) {
+        // A later redraw of the same message shows the state as it is then; this one adds nothing.
+        Optional<String> target = outbox.findTsByRef(incident.id(), entry.updateRef());
+        if (target.isPresent()) {
+          lease.wrote(outbox.markDelivered(entry.id(), lease.generation(), target.get()));
+          continue;
+        }
+      }
       deliver(entry, incident, channel, lease);
     }
+  }
+
+  private static boolean redrawnLater(OutboxEntry entry, List<OutboxEntry> later) {
+    return entry.kind() == OutboxKind.DRAWN
+        && entry.updateRef() != null
+        && later.stream()
+            .anyMatch(e -> e.kind() == OutboxKind.DRAWN && entry.updateRef().equals(e.updateRef()));
   }
 
   /**
@@ -391,6 +410,7 @@ class WarRoomPass {
       case CARD -> CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null));
       case ANNOUNCEMENT -> RoomMessages.announcement(incident, roomChannel);
       case DOCUMENT_SUMMARY -> document(entry).summary(incident.id());
+      case DRAWN -> drawing(entry).draw(incident.id());
       case EXPLORATION_THREAD, MESSAGE, DOCUMENT -> parse(entry.body());
     };
   }
@@ -459,6 +479,20 @@ class WarRoomPass {
       throw new UncheckedIOException(new IOException("no document named " + name));
     }
     return doc;
+  }
+
+  private RoomDrawing drawing(OutboxEntry entry) {
+    String name;
+    try {
+      name = json.readTree(entry.body()).path("drawing").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RoomDrawing drawing = drawings.get(name);
+    if (drawing == null) {
+      throw new UncheckedIOException(new IOException("no drawing named " + name));
+    }
+    return drawing;
   }
 
   private String parseDocumentName(String body) {

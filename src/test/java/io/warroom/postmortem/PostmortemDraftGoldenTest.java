@@ -2,6 +2,8 @@ package io.warroom.postmortem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.warroom.incident.ActionItem;
 import io.warroom.incident.ActionStatus;
 import io.warroom.incident.Incident;
@@ -60,13 +62,26 @@ class PostmortemDraftGoldenTest {
         null,
         null,
         false,
-        kind != EntryKind.REMINDER && kind != EntryKind.JOINED && kind != EntryKind.ACTION_ITEM,
+        kind != EntryKind.REMINDER
+            && kind != EntryKind.JOINED
+            && kind != EntryKind.ACTION_ITEM
+            && kind != EntryKind.HYPOTHESIS,
         0,
         false,
         null,
         false,
         null,
         data);
+  }
+
+  private static TimelineEntry hypothesis(
+      long id, String at, String actor, int number, String text, String change, String note) {
+    ObjectNode d = new ObjectMapper().createObjectNode();
+    d.put("hypothesis", number).put("change", change).put("text", text);
+    if (note != null) {
+      d.put("note", note);
+    }
+    return event(id, EntryKind.HYPOTHESIS, at, actor, "H" + number + " " + change, d.toString());
   }
 
   private static TimelineEntry message(
@@ -205,6 +220,45 @@ class PostmortemDraftGoldenTest {
             "Status update overdue (reminder 1)",
             "{\"missed\":1}"));
     entries.add(event(10, EntryKind.NOTE, "03:40", "U2BOB", "Rolled back deploy 4521", null));
+    entries.add(hypothesis(20, "03:12", "U2BOB", 1, "The card processor is down", "RAISED", null));
+    entries.add(
+        hypothesis(
+            21,
+            "03:14",
+            "U4DAVE",
+            2,
+            "Deploy 4521 broke the client's timeouts | retries",
+            "RAISED",
+            null));
+    entries.add(
+        hypothesis(22, "03:15", "U4DAVE", 1, "The card processor is down", "CHECKING", null));
+    entries.add(
+        hypothesis(
+            23,
+            "03:20",
+            "U4DAVE",
+            1,
+            "The card processor is down",
+            "RULED_OUT",
+            "Processor status page and our probes are green"));
+    entries.add(
+        hypothesis(
+            24,
+            "03:22",
+            "U3CAROL",
+            2,
+            "Deploy 4521 broke the client's timeouts | retries",
+            "CHECKING",
+            null));
+    entries.add(
+        hypothesis(
+            25,
+            "03:38",
+            "U2BOB",
+            2,
+            "Deploy 4521 broke the client's timeouts | retries",
+            "CONFIRMED",
+            "Timeouts went from 30 s to 3 s in 4521"));
     entries.add(
         event(
             11,

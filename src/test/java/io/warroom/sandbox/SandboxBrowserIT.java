@@ -226,6 +226,30 @@ class SandboxBrowserIT {
     await("the topic follows", () -> text("#channel-topic").startsWith("SEV1 | Identified"));
     shot("06-update-posted");
 
+    // Hypotheses on the board: one ruled out, one confirmed, with the board's buttons.
+    send("#text", "/incident hypothesis the card processor is down");
+    await("the board", () -> board().getText().contains("H1 the card processor is down"));
+    send("#text", "/incident hypothesis the payments-db pool is too small");
+    await(
+        "H2 on the board",
+        () -> board().getText().contains("H2 the payments-db pool is too small"));
+    clickOnBoard("I'll check H1");
+    await("Alex checks H1", () -> board().getText().contains("investigating: @Alex Morgan"));
+    // The one being investigated comes first: its Rule out is the board's first.
+    clickOnBoard("Rule out");
+    await(
+        "the rule-out confirmation",
+        () -> browser.findElement(By.id("confirm-backdrop")).isDisplayed());
+    browser.findElement(By.id("confirm-ok")).click();
+    await("H1 ruled out", () -> board().getText().contains("H1 ruled out by @Alex Morgan"));
+    clickOnBoard("Confirm");
+    await(
+        "the confirm confirmation",
+        () -> browser.findElement(By.id("confirm-backdrop")).isDisplayed());
+    browser.findElement(By.id("confirm-ok")).click();
+    await("H2 confirmed", () -> board().getText().contains("H2 confirmed by @Alex Morgan"));
+    shot("06b-hypothesis-board");
+
     // Resolve, through Slack's confirmation dialog.
     click("button[data-action-id=warroom_resolve]");
     await("the confirmation", () -> browser.findElement(By.id("confirm-backdrop")).isDisplayed());
@@ -247,6 +271,12 @@ class SandboxBrowserIT {
     assertFalse(postmortem.contains("DNS is broken again"), "a deleted message never appears");
     assertTrue(postmortem.contains("alex"), "display names, not user ids: " + postmortem);
     assertFalse(postmortem.contains("<@U"), postmortem);
+    assertTrue(postmortem.contains("H1 the card processor is down — raised"), postmortem);
+    assertTrue(postmortem.contains("; ruled out "), postmortem);
+    assertTrue(postmortem.contains("H2 the payments-db pool is too small — raised"), postmortem);
+    assertTrue(postmortem.contains("; confirmed "), postmortem);
+    assertTrue(
+        postmortem.contains("Declared → the confirmed hypothesis first raised (H2)"), postmortem);
     shot("08-postmortem");
   }
 
@@ -333,6 +363,24 @@ class SandboxBrowserIT {
         .filter(m -> m.getText().contains("Incident Commander"))
         .findFirst()
         .orElseThrow();
+  }
+
+  private static WebElement board() {
+    return message("Hypothesis board");
+  }
+
+  /** Clicks the board's first button with this label, again if a redraw replaced it. */
+  private static void clickOnBoard(String label) {
+    await(
+        "clicked " + label + " on the board",
+        () -> {
+          board().findElements(By.cssSelector("button")).stream()
+              .filter(b -> b.getText().strip().equals(label))
+              .findFirst()
+              .orElseThrow()
+              .click();
+          return true;
+        });
   }
 
   private static WebElement message(String containing) {

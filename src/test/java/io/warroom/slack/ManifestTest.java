@@ -60,6 +60,27 @@ class ManifestTest {
   }
 
   @Test
+  void declaresTheMessageShortcutsTheCodeRegisters() {
+    Set<String> declared = new TreeSet<>();
+    manifest
+        .at("/features/shortcuts")
+        .forEach(
+            s -> {
+              if (s.path("type").asText().equals("message")) {
+                declared.add(s.path("callback_id").asText());
+              }
+            });
+    Set<String> handled = new TreeSet<>();
+    try (TestApp app = TestApp.start()) {
+      app.context
+          .getBeansOfType(MessageShortcutListener.class)
+          .forEach(l -> handled.add(l.callbackId()));
+    }
+    assertTrue(handled.contains(SlackIds.TRACK_HYPOTHESIS), handled.toString());
+    assertEquals(handled, declared);
+  }
+
+  @Test
   void sendsEverythingToTheOneRequestUrl() {
     String command = manifest.at("/features/slash_commands/0/url").asText();
     assertTrue(command.endsWith("/slack/events"), command);

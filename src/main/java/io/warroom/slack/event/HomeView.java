@@ -67,6 +67,13 @@ final class HomeView {
       }
     }
     blocks.add(
+        section(
+            "*In a war room, share hypotheses instead of chasing them alone*\n"
+                + "`/incident hypothesis <text>` puts one on the board (H1, H2, …), or pick"
+                + " *Track as hypothesis* on any message; press *I'll check* on the board before"
+                + " you start. `/incident hypotheses` lists them; `/incident confirm Hn [note]` and"
+                + " `/incident ruleout Hn [note]` settle one."));
+    blocks.add(
         ContextBlock.builder()
             .elements(
                 List.of(
