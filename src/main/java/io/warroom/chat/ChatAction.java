@@ -14,5 +14,7 @@ public enum ChatAction {
   RESOLVE,
   TASK_DONE,
   ACTION_DONE,
-  ACTION_WONT_DO
+  ACTION_WONT_DO,
+  /** The person a handover names takes command. */
+  ACCEPT_COMMAND
 }

@@ -30,6 +30,13 @@ public final class SlackIds {
   public static final String UPDATE_NEXT_STEPS = "update_next_steps";
   public static final String UPDATE_NEXT_IN = "update_next_in";
 
+  /** The Handover modal and its inputs. */
+  public static final String HANDOVER_VIEW = "warroom_handover";
+
+  public static final String HANDOVER_STATE = "handover_state";
+  public static final String HANDOVER_TRIED = "handover_tried";
+  public static final String HANDOVER_NEXT = "handover_next";
+
   /**
    * Message metadata event type that marks Warroom's posts (used to find a post after a lost
    * answer).
