@@ -189,6 +189,22 @@ class HandoverTest {
     assertTrue(handovers.get(0).data().contains("Errors at 2% <!channel> & falling"));
     assertTrue(handovers.get(0).data().contains("Decide on failover by 15:00"));
     assertEquals(bob, handovers.get(0).actor());
+
+    // The postmortem draft keeps the handover and its note.
+    slack.app().command(bob, room.id, "resolve Card payments recovered");
+    TestApp.await(
+        "draft posted", () -> room.botMessages().stream().anyMatch(m -> !m.files().isEmpty()));
+    String fileId =
+        room.botMessages().stream()
+            .filter(m -> !m.files().isEmpty())
+            .findFirst()
+            .orElseThrow()
+            .files()
+            .get(0);
+    String draft = slack.fileContent(fileId).orElseThrow();
+    assertTrue(draft.contains("## Handovers"), draft);
+    assertTrue(draft.contains("@alice handed command to @bob, who accepted."), draft);
+    assertTrue(draft.contains("Next steps: Decide on failover by 15:00"), draft);
   }
 
   @Test
