@@ -12,7 +12,8 @@
     large_yellow_circle: "🟡", leftwards_arrow_with_hook: "↩️", lock: "🔒", loudspeaker: "📢",
     memo: "📝", microscope: "🔬", page_facing_up: "📄", performing_arts: "🎭", pushpin: "📌",
     red_circle: "🔴", rotating_light: "🚨", warning: "⚠️", white_check_mark: "✅", eyes: "👀",
-    "+1": "👍", thumbsup: "👍", fire: "🔥", tada: "🎉", x: "❌", mag: "🔍", link: "🔗"
+    "+1": "👍", thumbsup: "👍", fire: "🔥", tada: "🎉", x: "❌", mag: "🔍", link: "🔗",
+    scales: "⚖️", handshake: "🤝", no_entry_sign: "🚫", wave: "👋"
   };
   const QUICK_REACTIONS = ["pushpin", "eyes", "white_check_mark", "+1"];
   const PERMALINK = /^https:\/\/[\w-]+\.slack\.com\/archives\/(\w+)\/p(\d{10})(\d{6})/;

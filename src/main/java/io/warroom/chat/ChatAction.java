@@ -18,5 +18,7 @@ public enum ChatAction {
   /** The hypothesis board: "I'll check", Confirm, Rule out. */
   HYPOTHESIS_CHECK,
   HYPOTHESIS_CONFIRM,
-  HYPOTHESIS_RULE_OUT
+  HYPOTHESIS_RULE_OUT,
+  /** The person a handover names takes command. */
+  ACCEPT_COMMAND
 }

@@ -171,4 +171,77 @@ public sealed interface IncidentEvent {
       RULED_OUT
     }
   }
+
+  /**
+   * The IC offered command to someone with a handover note; it changes hands only when they accept.
+   */
+  record HandoverOffered(
+      long incidentId, long handoverId, String from, String to, HandoverNote note, Instant at)
+      implements IncidentEvent {
+    @Override
+    public String actor() {
+      return from;
+    }
+  }
+
+  /**
+   * An offered handover lapsed before it was accepted: a newer one replaced it, or command changed
+   * hands another way.
+   */
+  record HandoverWithdrawn(
+      long incidentId,
+      long handoverId,
+      String from,
+      String to,
+      HandoverNote note,
+      String reason,
+      @Nullable String actor,
+      Instant at)
+      implements IncidentEvent {}
+
+  /**
+   * Command changed hands: a handover accepted by {@code to} (with its note), or a take-over that
+   * {@code actor} confirmed over the IC {@code from} (no note). {@code incident} is the state
+   * after.
+   */
+  record CommandChanged(
+      Incident incident,
+      @Nullable Long handoverId,
+      String from,
+      String to,
+      @Nullable HandoverNote note,
+      boolean takeover,
+      String actor,
+      Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+  }
+
+  /** A decision someone recorded with {@code /incident decision}. */
+  record DecisionRecorded(long incidentId, String text, String actor, Instant at)
+      implements IncidentEvent {}
+
+  /** The incident still has no Incident Commander; {@code reminder} counts from 1. */
+  record CommanderWanted(Incident incident, int reminder, int of, Instant at)
+      implements IncidentEvent {
+    @Override
+    public long incidentId() {
+      return incident.id();
+    }
+
+    @Override
+    public String actor() {
+      return null;
+    }
+  }
+
+  /**
+   * Someone outside the response asked for an ETA or status in the war room and was answered
+   * privately; {@code ts} is their message.
+   */
+  record StakeholderAsked(long incidentId, String actor, String ts, Instant at)
+      implements IncidentEvent {}
 }

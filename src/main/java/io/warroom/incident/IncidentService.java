@@ -257,6 +257,36 @@ public class IncidentService {
     events.publishEvent(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
   }
 
+  /**
+   * Locks an open incident for a change another feature (a handover, a decision) records in the
+   * caller's transaction; a resolved incident is refused.
+   */
+  @Transactional
+  public Incident lockForChange(long incidentId) {
+    return lockOpen(incidentId);
+  }
+
+  /**
+   * Makes {@code userId} the Incident Commander at the end of a handover or take-over, which the
+   * caller records as such (no {@link IncidentEvent.RoleAssigned}); card, topic and invitations
+   * follow the new state.
+   */
+  @Transactional
+  public Incident handCommandTo(long incidentId, String userId) {
+    Incident incident = lockOpen(incidentId);
+    return incidents.update(incident.withRole(Role.COMMANDER, userId));
+  }
+
+  /**
+   * Something the card shows that is not a field of the incident changed (a handover became pending
+   * or lapsed): the card and topic are redrawn.
+   */
+  @Transactional
+  public Incident redraw(long incidentId) {
+    Incident incident = locks.lock(incidentId);
+    return incidents.update(incident.withSeverity(incident.severity()));
+  }
+
   @Transactional
   public Optional<Incident> find(long incidentId) {
     return incidents.findById(incidentId);

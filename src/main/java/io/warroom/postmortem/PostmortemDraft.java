@@ -53,6 +53,7 @@ public final class PostmortemDraft {
     impact();
     timing();
     people();
+    CommandSections.append(md, in);
     timeline();
     findings();
     DiagnosisSection.append(md, in);
@@ -249,6 +250,11 @@ public final class PostmortemDraft {
                 .append('"');
         case NOTE ->
             md.append("Note by ")
+                .append(Readable.user(e.actor(), names))
+                .append(": ")
+                .append(Readable.line(e.text(), names));
+        case DECISION ->
+            md.append("Decision by ")
                 .append(Readable.user(e.actor(), names))
                 .append(": ")
                 .append(Readable.line(e.text(), names));

@@ -41,4 +41,13 @@ public final class Replies {
   public static String formNotOpened(String form, String error, String instead) {
     return "Slack did not open the " + form + " form (`" + Mrkdwn.escape(error) + "`). " + instead;
   }
+
+  /** A message with blocks (buttons too) that only the person who typed the command sees. */
+  public static Response ephemeral(SlashCommandContext ctx, io.warroom.chat.ChatMessage message) {
+    return ctx.ack(
+        r ->
+            r.responseType("ephemeral")
+                .text(message.text())
+                .blocks(BlockKitRenderer.blocks(message)));
+  }
 }

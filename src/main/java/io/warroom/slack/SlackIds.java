@@ -33,6 +33,13 @@ public final class SlackIds {
   /** The message shortcut that adds a message to the incident's hypothesis board. */
   public static final String TRACK_HYPOTHESIS = "warroom_track_hypothesis";
 
+  /** The Handover modal and its inputs. */
+  public static final String HANDOVER_VIEW = "warroom_handover";
+
+  public static final String HANDOVER_STATE = "handover_state";
+  public static final String HANDOVER_TRIED = "handover_tried";
+  public static final String HANDOVER_NEXT = "handover_next";
+
   /**
    * Message metadata event type that marks Warroom's posts (used to find a post after a lost
    * answer).

@@ -25,7 +25,21 @@ public enum EntryKind {
   /** A hypothesis was raised, taken on, confirmed or ruled out (the hypothesis board). */
   HYPOTHESIS,
   /** Someone removed a secret from what Warroom stored and posted; what it was is not kept. */
-  REDACTED;
+  REDACTED,
+  /** A decision recorded with {@code /incident decision}. */
+  DECISION,
+  /** The IC offered command to someone, with a note; it changes hands when they accept. */
+  HANDOVER_OFFERED,
+  /** An offered handover lapsed (replaced, or command changed hands another way). */
+  HANDOVER_WITHDRAWN,
+  /** Command changed hands by an accepted handover; the note is in the data. */
+  HANDOVER,
+  /** Someone confirmed taking command over the IC. */
+  TAKEOVER,
+  /** The incident still had no Incident Commander, and the war room was asked for one. */
+  IC_REMINDER,
+  /** Someone outside the response asked for an ETA or status and was answered privately. */
+  STAKEHOLDER_QUESTION;
 
   /** Kinds that are key events in themselves; messages become key events when pinned. */
   static final Set<EntryKind> KEY =
@@ -37,7 +51,10 @@ public enum EntryKind {
           NOTE,
           MITIGATED,
           RESOLVED,
-          REOPENED);
+          REOPENED,
+          DECISION,
+          HANDOVER,
+          TAKEOVER);
 
   public boolean isKey() {
     return KEY.contains(this);

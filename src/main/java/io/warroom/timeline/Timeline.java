@@ -54,4 +54,15 @@ public class Timeline {
   public List<Participant> participants(long incidentId) {
     return participants.findByIncident(incidentId);
   }
+
+  /** Whether this person has written in the exploration thread: a responder, not a bystander. */
+  @ReadOnly
+  public boolean explored(long incidentId, String user) {
+    return entries.existsByIncidentIdAndActorAndExplorationTrue(incidentId, user);
+  }
+
+  @ReadOnly
+  public long count(long incidentId, EntryKind kind) {
+    return entries.countByIncidentIdAndKind(incidentId, kind);
+  }
 }

@@ -90,4 +90,10 @@ interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
   List<TimelineEntry> keyEvents(long incidentId);
 
   long countByIncidentId(long incidentId);
+
+  /** Whether this person has written in the incident's exploration thread. */
+  boolean existsByIncidentIdAndActorAndExplorationTrue(long incidentId, String actor);
+
+  /** How many entries of a kind the incident has. */
+  long countByIncidentIdAndKind(long incidentId, EntryKind kind);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.HandoverNote;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.StatusUpdate;
@@ -77,6 +78,8 @@ class TimelineWriter {
               "to",
               assigned.assignee()));
       participants.add(assigned.incidentId(), assigned.assignee(), assigned.at());
+    } else if (recordCommand(event)) {
+      return;
     } else if (event instanceof IncidentEvent.NoteAdded note) {
       add(
           note.incidentId(),
@@ -318,6 +321,75 @@ class TimelineWriter {
     if (participants.add(incidentId, user, at) == 1) {
       add(incidentId, EntryKind.JOINED, at, user, "<@" + user + "> joined", null);
     }
+  }
+
+  /** Handovers, take-overs, decisions, the no-IC reminder, stakeholder questions. */
+  private boolean recordCommand(IncidentEvent event) {
+    if (event instanceof IncidentEvent.DecisionRecorded d) {
+      add(d.incidentId(), EntryKind.DECISION, d.at(), d.actor(), Mrkdwn.escape(d.text()), null);
+    } else if (event instanceof IncidentEvent.HandoverOffered o) {
+      add(
+          o.incidentId(),
+          EntryKind.HANDOVER_OFFERED,
+          o.at(),
+          o.actor(),
+          "Handover of command offered to <@" + o.to() + ">",
+          note(o.handoverId(), o.from(), o.to(), o.note()));
+    } else if (event instanceof IncidentEvent.HandoverWithdrawn w) {
+      add(
+          w.incidentId(),
+          EntryKind.HANDOVER_WITHDRAWN,
+          w.at(),
+          w.actor(),
+          "Handover to <@" + w.to() + "> withdrawn: " + w.reason(),
+          details("handover", w.handoverId(), "from", w.from(), "to", w.to()));
+    } else if (event instanceof IncidentEvent.CommandChanged c) {
+      add(
+          c.incidentId(),
+          c.takeover() ? EntryKind.TAKEOVER : EntryKind.HANDOVER,
+          c.at(),
+          c.actor(),
+          c.takeover()
+              ? "<@" + c.to() + "> took over command from <@" + c.from() + ">"
+              : "<@" + c.to() + "> accepted command from <@" + c.from() + ">",
+          note(c.handoverId(), c.from(), c.to(), c.note()));
+      participants.add(c.incidentId(), c.to(), c.at());
+    } else if (event instanceof IncidentEvent.CommanderWanted w) {
+      add(
+          w.incidentId(),
+          EntryKind.IC_REMINDER,
+          w.at(),
+          null,
+          "No Incident Commander yet (reminder " + w.reminder() + " of " + w.of() + ")",
+          details("reminder", w.reminder()));
+    } else if (event instanceof IncidentEvent.StakeholderAsked q) {
+      add(
+          q.incidentId(),
+          EntryKind.STAKEHOLDER_QUESTION,
+          q.at(),
+          q.actor(),
+          "<@" + q.actor() + "> asked for a status and was answered privately",
+          details("ts", q.ts()));
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private String note(Long handoverId, String from, String to, HandoverNote note) {
+    return details(
+        "handover",
+        handoverId,
+        "from",
+        from,
+        "to",
+        to,
+        "state",
+        note == null ? null : note.state(),
+        "beingTried",
+        note == null ? null : note.beingTried(),
+        "nextSteps",
+        note == null ? null : note.nextSteps());
   }
 
   private void add(

@@ -34,6 +34,13 @@ final class CardView {
    * @param nextDue when the next status update is owed; {@code null} when none is
    */
   static ChatMessage render(Incident incident, @Nullable Instant nextDue) {
+    return render(incident, nextDue, List.of());
+  }
+
+  /**
+   * @param extra lines other features add ({@link CardLines}), shown under the roles
+   */
+  static ChatMessage render(Incident incident, @Nullable Instant nextDue, List<String> extra) {
     List<Block> blocks = new ArrayList<>();
     // Slack's renderer cuts a header to Slack's limit.
     blocks.add(
@@ -43,6 +50,9 @@ final class CardView {
                 + " · "
                 + incident.title()));
     blocks.add(new Section(statusLine(incident), fields(incident), null));
+    if (!extra.isEmpty()) {
+      blocks.add(new Section(String.join("\n", extra), List.of(), null));
+    }
     if (incident.affected() != null) {
       blocks.add(
           new Section(
@@ -118,19 +128,34 @@ final class CardView {
     return lines;
   }
 
+  /**
+   * Take command: when someone is IC already, the button names them in its value and asks the
+   * presser to confirm a take-over, so a press on a card drawn before the IC changed is caught.
+   */
+  static Button takeCommand(Incident incident, String id) {
+    if (incident.commander() == null) {
+      return new Button(ChatAction.TAKE_COMMAND, "Take command", id, Style.PRIMARY, null);
+    }
+    return new Button(
+        ChatAction.TAKE_COMMAND,
+        "Take command",
+        id + ":" + incident.commander(),
+        Style.DEFAULT,
+        new Confirm(
+            "Take over command?",
+            "Someone else is the Incident Commander. Taking over is recorded as a take-over, and"
+                + " they are told in the war room.",
+            "Take over",
+            "Cancel"));
+  }
+
   private static List<Control> controls(Incident incident) {
     List<Control> controls = new ArrayList<>();
     if (!incident.isOpen()) {
       return controls;
     }
     String id = String.valueOf(incident.id());
-    controls.add(
-        new Button(
-            ChatAction.TAKE_COMMAND,
-            "Take command",
-            id,
-            incident.commander() == null ? Style.PRIMARY : Style.DEFAULT,
-            null));
+    controls.add(takeCommand(incident, id));
     controls.add(
         new Button(
             ChatAction.POST_UPDATE,

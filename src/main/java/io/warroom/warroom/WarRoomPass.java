@@ -11,6 +11,7 @@ import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.Role;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -397,17 +398,23 @@ class WarRoomPass {
       lease.wrote(rooms.setPinned(incident.id(), lease.generation()));
     }
     if (room.syncedRevision() < incident.revision()) {
-      chat.update(
-          channel,
-          room.cardTs(),
-          CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null)));
+      chat.update(channel, room.cardTs(), card(incident));
       lease.wrote(rooms.setSyncedRevision(incident.id(), lease.generation(), incident.revision()));
     }
   }
 
+  /** Lines other features add to the card (a pending handover). */
+  @Inject List<CardLines> cardLines = List.of();
+
+  private ChatMessage card(Incident incident) {
+    List<String> extra = new java.util.ArrayList<>();
+    cardLines.forEach(c -> extra.addAll(c.lines(incident)));
+    return CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null), extra);
+  }
+
   private ChatMessage render(OutboxEntry entry, Incident incident, String roomChannel) {
     return switch (entry.kind()) {
-      case CARD -> CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null));
+      case CARD -> card(incident);
       case ANNOUNCEMENT -> RoomMessages.announcement(incident, roomChannel);
       case DOCUMENT_SUMMARY -> document(entry).summary(incident.id());
       case DRAWN -> drawing(entry).draw(incident.id());

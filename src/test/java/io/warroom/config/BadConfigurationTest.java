@@ -41,6 +41,7 @@ class BadConfigurationTest {
         "warroom.heartbeat.sev3|0s|WARROOM_HEARTBEAT_SEV3='0s' is not a duration",
         "warroom.scheduler-tick|off|WARROOM_SCHEDULER_TICK='off' is not a duration",
         "warroom.postmortem-due|two days|WARROOM_POSTMORTEM_DUE='two days' is not a duration",
+        "warroom.ic-reminder|5 minutes|WARROOM_IC_REMINDER='5 minutes' is not a duration",
         "warroom.default-severity|SEV9|WARROOM_DEFAULT_SEVERITY='SEV9' is not SEV1, SEV2, SEV3 or SEV4",
         "warroom.channel-prefix|Inc!|WARROOM_CHANNEL_PREFIX='Inc!' must be 1-20 lowercase letters",
         "warroom.announce-channel|#incidents|WARROOM_ANNOUNCE_CHANNEL='#incidents' must be a channel ID",

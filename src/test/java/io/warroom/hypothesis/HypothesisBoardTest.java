@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.AppLink;
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.fakeslack.AppLink;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.support.Async;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;

@@ -3,8 +3,8 @@ package io.warroom.hypothesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.warroom.sandbox.FakeSlack;
-import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.SlackSimulator.Posted;
 import io.warroom.support.Async;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;
@@ -38,7 +38,7 @@ class TwoReplicasHypothesisTest {
       try {
         slack
             .faults()
-            .always("chat.update", io.warroom.sandbox.Faults.Fault.slow(Duration.ofMillis(50)));
+            .always("chat.update", io.warroom.fakeslack.Faults.Fault.slow(Duration.ofMillis(50)));
         slack.app().command(alice, general, "declare sev1 Replicas disagree");
         room = Room.awaitContaining(slack, "replicas-disagree");
         long incident = a.bean(WarRooms.class).incidentIn(room.id).orElseThrow();

@@ -65,7 +65,9 @@ class PostmortemDraftGoldenTest {
         kind != EntryKind.REMINDER
             && kind != EntryKind.JOINED
             && kind != EntryKind.ACTION_ITEM
-            && kind != EntryKind.HYPOTHESIS,
+            && kind != EntryKind.HYPOTHESIS
+            && kind != EntryKind.HANDOVER_OFFERED
+            && kind != EntryKind.STAKEHOLDER_QUESTION,
         0,
         false,
         null,
@@ -276,6 +278,61 @@ class PostmortemDraftGoldenTest {
             "Monitoring: Payments recovered for all customers",
             "{\"status\":\"Monitoring\",\"impact\":\"Payments recovered for all customers\"}"));
     entries.add(event(13, EntryKind.RESOLVED, "04:12", "U2BOB", "Resolved", null));
+    // Command structure: a decision, a handover with its note, a take-over, two interruptions.
+    entries.add(
+        event(
+            20,
+            EntryKind.STAKEHOLDER_QUESTION,
+            "03:20",
+            "U6ERIN",
+            "<@U6ERIN> asked for a status and was answered privately",
+            "{\"ts\":\"1773458400.000500\"}"));
+    entries.add(
+        event(
+            21,
+            EntryKind.DECISION,
+            "03:30",
+            "U2BOB",
+            "Roll back deploy 4521 now &amp; hold all deploys",
+            null));
+    entries.add(
+        event(
+            22,
+            EntryKind.STAKEHOLDER_QUESTION,
+            "03:35",
+            "U6ERIN",
+            "<@U6ERIN> asked for a status and was answered privately",
+            "{\"ts\":\"1773458700.000600\"}"));
+    entries.add(
+        event(
+            23,
+            EntryKind.HANDOVER_OFFERED,
+            "03:52",
+            "U2BOB",
+            "Handover of command offered to <@U3CAROL>",
+            "{\"handover\":1,\"from\":\"U2BOB\",\"to\":\"U3CAROL\"}"));
+    entries.add(
+        event(
+            24,
+            EntryKind.HANDOVER,
+            "03:55",
+            "U3CAROL",
+            "<@U3CAROL> accepted command from <@U2BOB>",
+            "{\"handover\":1,\"from\":\"U2BOB\",\"to\":\"U3CAROL\","
+                + "\"state\":\"Recovered | watching <error> rates\\nfor 15 min\","
+                + "\"beingTried\":\"Nothing; monitoring\","
+                + "\"nextSteps\":\"Resolve at 04:10 if quiet\"}"));
+    entries.add(
+        event(
+            25,
+            EntryKind.TAKEOVER,
+            "04:05",
+            "U2BOB",
+            "<@U2BOB> took over command from <@U3CAROL>",
+            "{\"handover\":2,\"from\":\"U3CAROL\",\"to\":\"U2BOB\"}"));
+    // As the timeline reads them: in time order.
+    entries.sort(
+        java.util.Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::id));
     List<Participant> participants =
         List.of(
             new Participant(1, "U1ALICE", t("03:02")),

@@ -249,6 +249,31 @@ class SandboxBrowserIT {
     browser.findElement(By.id("confirm-ok")).click();
     await("H2 confirmed", () -> board().getText().contains("H2 confirmed by @Alex Morgan"));
     shot("06b-hypothesis-board");
+    // A decision, recorded and posted.
+    send("#text", "/incident decision Roll back deploy 4521 now");
+    await("the decision", () -> text("#messages").contains("Roll back deploy 4521 now"));
+
+    // Alex hands command to Sam with a note; only Sam can accept it.
+    send("#text", "/incident handoff @sam");
+    await("the handover modal", () -> browser.findElement(By.id("modal-backdrop")).isDisplayed());
+    assertTrue(text("#modal-title").toLowerCase().contains("hand over"), text("#modal-title"));
+    WebElement handover = browser.findElement(By.id("modal-body"));
+    fill(handover, "handover_state", "Pool raised; API pods restarting. Errors falling.");
+    fill(handover, "handover_next", "Resolve once the error rate is normal for 15 minutes.");
+    browser.findElement(By.id("modal-submit")).click();
+    await("the modal closed", () -> !browser.findElement(By.id("modal-backdrop")).isDisplayed());
+    await("the handover note", () -> text("#messages").contains("Handover of command"));
+    await("pending on the card", () -> card().getText().contains("pending"));
+    new Select(browser.findElement(By.id("as"))).selectByVisibleText("Sam Okafor (@sam)");
+    await("Sam's view", () -> "Sam Okafor (@sam)".equals(selectedPerson()));
+    click("#channels li[data-channel-name*='payments-api-returning-500s']");
+    click("button[data-action-id=warroom_accept_command]");
+    await("Sam as IC on the topic", () -> text("#channel-topic").contains("IC: @Sam Okafor"));
+    await("the acceptance", () -> text("#messages").contains("accepted command from"));
+    shot("065-handover-accepted");
+    new Select(browser.findElement(By.id("as"))).selectByVisibleText("Alex Morgan (@alex)");
+    await("Alex's view", () -> "Alex Morgan (@alex)".equals(selectedPerson()));
+    click("#channels li[data-channel-name*='payments-api-returning-500s']");
 
     // Resolve, through Slack's confirmation dialog.
     click("button[data-action-id=warroom_resolve]");
@@ -277,6 +302,9 @@ class SandboxBrowserIT {
     assertTrue(postmortem.contains("; confirmed "), postmortem);
     assertTrue(
         postmortem.contains("Declared → the confirmed hypothesis first raised (H2)"), postmortem);
+    assertTrue(postmortem.contains("Roll back deploy 4521 now"), "the decision");
+    assertTrue(postmortem.contains("Handovers"), postmortem);
+    assertTrue(postmortem.contains("Pool raised; API pods restarting."), "the handover note");
     shot("08-postmortem");
   }
 

@@ -3,6 +3,7 @@ package io.warroom.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Role;
 import io.warroom.slack.CommandCall;
@@ -49,6 +50,15 @@ class IcCommandListener implements CommandListener {
     String[] words = SlackText.firstWord(call.args());
     String user =
         MentionArg.user(words[0], call.userId(), "`/incident ic @alice` or `/incident ic me`");
+    Incident incident = incidents.find(incidentId).orElseThrow();
+    String current = incident.commander();
+    if (incident.isOpen()
+        && current != null
+        && !current.equals(call.userId())
+        && !current.equals(user)) {
+      // Someone else commands: taking over is a choice the caller confirms, and it is recorded.
+      return Replies.ephemeral(ctx, TakeOverQuestion.ask(incidentId, current, user, call.userId()));
+    }
     incidents.assignRole(incidentId, Role.COMMANDER, user, call.userId());
     return Replies.ephemeral(
         ctx, ":white_check_mark: " + Mrkdwn.user(user) + " is the Incident Commander.");

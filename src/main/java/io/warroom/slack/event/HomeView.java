@@ -78,6 +78,17 @@ final class HomeView {
             .elements(
                 List.of(
                     MarkdownTextObject.builder()
+                        .text(
+                            "In a war room: `/incident handoff @user` hands command over with a"
+                                + " note they accept; `/incident decision &lt;text&gt;` records a"
+                                + " decision.")
+                        .build()))
+            .build());
+    blocks.add(
+        ContextBlock.builder()
+            .elements(
+                List.of(
+                    MarkdownTextObject.builder()
                         .text("Type `/incident help` anywhere for every command.")
                         .build()))
             .build());

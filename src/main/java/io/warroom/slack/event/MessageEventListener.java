@@ -3,7 +3,9 @@ package io.warroom.slack.event;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.MessageEvent;
+import io.warroom.slack.AfterAck;
 import io.warroom.slack.SlackEventListener;
+import io.warroom.stakeholder.StakeholderQuestions;
 import io.warroom.timeline.CapturedMessage;
 import io.warroom.timeline.TimelineCapture;
 import jakarta.inject.Singleton;
@@ -17,10 +19,18 @@ class MessageEventListener implements SlackEventListener<MessageEvent> {
 
   private final TimelineCapture capture;
   private final BoundedWrite write;
+  private final StakeholderQuestions questions;
+  private final AfterAck afterAck;
 
-  MessageEventListener(TimelineCapture capture, BoundedWrite write) {
+  MessageEventListener(
+      TimelineCapture capture,
+      BoundedWrite write,
+      StakeholderQuestions questions,
+      AfterAck afterAck) {
     this.capture = capture;
     this.write = write;
+    this.questions = questions;
+    this.afterAck = afterAck;
   }
 
   @Override
@@ -41,6 +51,27 @@ class MessageEventListener implements SlackEventListener<MessageEvent> {
             Captured.text(e.getText()),
             Captured.files(e.getFiles()),
             Captured.at(e.getTs()));
-    write.run(() -> capture.message(payload.getEventId(), message));
+    TimelineCapture.Outcome stored =
+        write.run(() -> capture.message(payload.getEventId(), message));
+    if (stored == TimelineCapture.Outcome.RECORDED && e.getUser() != null) {
+      // Once per message: a redelivery is a DUPLICATE and asks nothing.
+      write
+          .run(() -> questions.consider(message, ctx.getBotUserId()))
+          .ifPresent(answer -> answerPrivately(answer, ctx));
+    }
+  }
+
+  /** The channel sees nothing: only the person who asked. */
+  private void answerPrivately(StakeholderQuestions.Answer answer, EventContext ctx) {
+    afterAck.run(
+        "Answering a status question privately",
+        () ->
+            ctx.client()
+                .chatPostEphemeral(
+                    r ->
+                        r.channel(answer.channelId())
+                            .user(answer.userId())
+                            .threadTs(answer.threadTs())
+                            .text(answer.text())));
   }
 }
