@@ -50,6 +50,9 @@ final class Receiver implements AutoCloseable {
   /** What the receiver answers to a request whose signature holds. */
   volatile int answer = 200;
 
+  /** How long the receiver takes before it answers. */
+  volatile long delayMillis;
+
   Receiver(String secret) throws IOException {
     this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,6 +67,13 @@ final class Receiver implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis); // a slow consumer, on purpose
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     byte[] raw = exchange.getRequestBody().readAllBytes();
     String body = new String(raw, StandardCharsets.UTF_8);
     String id = exchange.getRequestHeaders().getFirst("webhook-id");
