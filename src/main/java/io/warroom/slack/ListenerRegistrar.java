@@ -24,6 +24,8 @@ class ListenerRegistrar {
   private final List<ActionListener> actions;
   private final List<ViewListener> views;
   private final List<SlackEventListener<?>> events;
+  private final List<MessageShortcutListener> messageShortcuts;
+  private final List<GlobalShortcutListener> globalShortcuts;
   private static final String SUBMIT_NOT_SAVED =
       "Warroom's database is not answering, so this was not saved. Submit again in a minute.";
   private static final String SUBMIT_STILL_SAVING =
@@ -51,7 +53,11 @@ class ListenerRegistrar {
       AckFirst ackFirst,
       Replays replays,
       CommandDeadline deadline,
-      AfterAck afterAck) {
+      AfterAck afterAck,
+      List<MessageShortcutListener> messageShortcuts,
+      List<GlobalShortcutListener> globalShortcuts) {
+    this.messageShortcuts = messageShortcuts;
+    this.globalShortcuts = globalShortcuts;
     this.ackFirst = ackFirst;
     this.replays = replays;
     this.deadline = deadline;
@@ -103,6 +109,15 @@ class ListenerRegistrar {
     }
     for (SlackEventListener<?> listener : events) {
       registerEvent(app, listener);
+    }
+    // Shortcuts only open a modal after the ack: nothing for the database to hold up.
+    for (MessageShortcutListener listener : messageShortcuts) {
+      app.messageShortcut(
+          listener.callbackId(), (req, ctx) -> counted(() -> listener.handle(req, ctx)));
+    }
+    for (GlobalShortcutListener listener : globalShortcuts) {
+      app.globalShortcut(
+          listener.callbackId(), (req, ctx) -> counted(() -> listener.handle(req, ctx)));
     }
   }
 

@@ -60,6 +60,29 @@ class ManifestTest {
   }
 
   @Test
+  void declaresExactlyTheShortcutsTheCodeRegisters() {
+    Map<String, String> declared = new java.util.TreeMap<>();
+    manifest
+        .at("/features/shortcuts")
+        .forEach(s -> declared.put(s.get("callback_id").asText(), s.get("type").asText()));
+    assertEquals(
+        Map.of(SlackIds.DECLARE_FROM_MESSAGE, "message", SlackIds.DECLARE_SHORTCUT, "global"),
+        declared);
+    try (TestApp app = TestApp.start()) {
+      Set<String> registered = new TreeSet<>();
+      app.context
+          .getBeansOfType(MessageShortcutListener.class)
+          .forEach(l -> registered.add(l.callbackId() + "=message"));
+      app.context
+          .getBeansOfType(GlobalShortcutListener.class)
+          .forEach(l -> registered.add(l.callbackId() + "=global"));
+      Set<String> manifestSide = new TreeSet<>();
+      declared.forEach((id, type) -> manifestSide.add(id + "=" + type));
+      assertEquals(manifestSide, registered);
+    }
+  }
+
+  @Test
   void sendsEverythingToTheOneRequestUrl() {
     String command = manifest.at("/features/slash_commands/0/url").asText();
     assertTrue(command.endsWith("/slack/events"), command);
