@@ -63,7 +63,7 @@ class WebhookDispatcher {
     this.settings = settings;
     this.deliveries = deliveries;
     this.sender = sender;
-    this.metrics = new WebhookMetrics(registry, deliveries);
+    this.metrics = new WebhookMetrics(registry, deliveries, settings.enabled());
     this.scheduler = scheduler;
     this.clock = clock;
     this.node = node.isBlank() ? host() : node;

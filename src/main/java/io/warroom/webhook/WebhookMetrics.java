@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * {@code warroom_webhook_deliveries_total{result}}: each try's outcome ({@code delivered}, {@code
  * failed} and to be retried, {@code gave_up}); and {@code warroom_webhook_pending}, the events not
- * yet done, read from the database when scraped.
+ * yet done, read from the database when scraped (only when events go out).
  */
 final class WebhookMetrics {
 
@@ -15,10 +15,13 @@ final class WebhookMetrics {
   private final Counter failed;
   private final Counter gaveUp;
 
-  WebhookMetrics(MeterRegistry registry, WebhookDeliveryRepository deliveries) {
+  WebhookMetrics(MeterRegistry registry, WebhookDeliveryRepository deliveries, boolean enabled) {
     this.delivered = counter(registry, "delivered");
     this.failed = counter(registry, "failed");
     this.gaveUp = counter(registry, "gave_up");
+    if (!enabled) {
+      return; // no query per scrape where no events go out
+    }
     Gauge.builder("warroom.webhook.pending", deliveries, WebhookMetrics::pending)
         .description("events waiting to be delivered to an endpoint (retries included)")
         .register(registry);

@@ -211,6 +211,38 @@ class EventsOutTest {
     }
   }
 
+  /**
+   * An endpoint that answers 503 for longer than the retry window: retried with back-off, then
+   * given up with one log line, and never sent again; a 429's Retry-After is honoured.
+   */
+  @Test
+  void aFailingEndpointIsRetriedForTheWindowThenGivenUpOnce() throws Exception {
+    try (Receiver down = new Receiver(SECRET);
+        LogCapture logs = LogCapture.start();
+        TestApp app =
+            TestApp.start(
+                Map.of(
+                    "warroom.webhook.urls", down.url().toString(),
+                    "warroom.webhook.secret", SECRET,
+                    "warroom.webhook.retry-for", "3s",
+                    "warroom.webhook.first-backoff", "200ms",
+                    "warroom.webhook.max-backoff", "1s",
+                    "warroom.webhook.sweep", "100ms"))) {
+      down.answer = 503;
+      String alice = app.slack.user("alice");
+      String general = app.slack.channel("general", false, alice, alice);
+      app.slack.app().command(alice, general, "declare sev3 Search is slow");
+      TestApp.await(
+          "given up", Duration.ofSeconds(30), () -> logs.text().contains("still failing after"));
+      int tries = down.requests();
+      assertTrue(tries >= 3, tries + " tries");
+      Thread.sleep(1500); // several sweeps: a given-up event is not sent again
+      assertEquals(tries, down.requests());
+      assertEquals(1, count(logs.text(), "still failing after"));
+      assertEquals(List.of(), down.problems());
+    }
+  }
+
   private static JsonNode find(Receiver r, long incident, String typeSuffix) {
     return r.accepted().stream()
         .filter(g -> g.incident() == incident && g.type().endsWith(typeSuffix))
