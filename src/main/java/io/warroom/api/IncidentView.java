@@ -6,7 +6,7 @@ import io.warroom.incident.Role;
 import java.time.Instant;
 
 /** An incident as the REST API shows it. Times are ISO-8601 UTC. */
-record IncidentView(
+public record IncidentView(
     long id,
     String title,
     String severity,
@@ -23,13 +23,14 @@ record IncidentView(
     @Nullable Instant resolvedAt) {
 
   /** Who holds each role (Slack user ids). */
-  record Roles(
+  public record Roles(
       @Nullable String commander,
       @Nullable String comms,
       @Nullable String scribe,
       @Nullable String ops) {}
 
-  static IncidentView of(Incident i, @Nullable String channelId, @Nullable String channelName) {
+  public static IncidentView of(
+      Incident i, @Nullable String channelId, @Nullable String channelName) {
     return new IncidentView(
         i.id(),
         i.title(),

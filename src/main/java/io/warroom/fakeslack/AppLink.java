@@ -155,33 +155,6 @@ public final class AppLink {
     return form("payload", payload.toString());
   }
 
-  /**
-   * A user picks one of the app's message shortcuts in a message's "More actions" menu: Slack's
-   * {@code message_action} payload, with the message, a fresh trigger and a response URL.
-   */
-  public Reply messageShortcut(
-      String userId, String channelId, String messageTs, String callbackId) {
-    ObjectNode payload;
-    synchronized (ws) {
-      Channel channel = ws.channel(channelId);
-      Message message =
-          ws.message(channel, messageTs)
-              .orElseThrow(() -> new IllegalArgumentException("no message " + messageTs));
-      payload = base("message_action", userId);
-      payload.put("token", "legacy-fixed-value");
-      payload.put("action_ts", ws.newTs());
-      ObjectNode ch = payload.putObject("channel");
-      ch.put("id", channel.id);
-      ch.put("name", channel.isPrivate ? "privategroup" : channel.name);
-      payload.put("callback_id", callbackId);
-      payload.put("trigger_id", trigger(userId));
-      payload.put("message_ts", message.ts);
-      payload.set("message", ws.messageJson(message));
-      payload.put("response_url", responseUrl(userId, channelId, null));
-    }
-    return post(form("payload", payload.toString()), "application/x-www-form-urlencoded", Map.of());
-  }
-
   /** A user presses a button on the Home tab Warroom published for them. */
   public Reply clickHome(String userId, String actionId) {
     return post(homeClickBody(userId, actionId), "application/x-www-form-urlencoded", Map.of());
@@ -207,6 +180,69 @@ public final class AppLink {
       payload.putArray("actions").add(action(home.view.path("blocks"), actionId, null));
     }
     return form("payload", payload.toString());
+  }
+
+  /**
+   * A user picks a message shortcut from a message's "More actions" menu: Slack's {@code
+   * message_action} payload, with the message as Slack shows it, a fresh trigger and a response
+   * URL. Slack sends it whether or not the app is in the channel.
+   */
+  public Reply messageShortcut(
+      String userId, String channelId, String messageTs, String callbackId) {
+    return post(
+        messageShortcutBody(userId, channelId, messageTs, callbackId),
+        "application/x-www-form-urlencoded",
+        Map.of());
+  }
+
+  /** The form body of {@link #messageShortcut}, with a fresh trigger. */
+  public String messageShortcutBody(
+      String userId, String channelId, String messageTs, String callbackId) {
+    ObjectNode payload;
+    synchronized (ws) {
+      Channel channel = ws.channel(channelId);
+      Message message =
+          ws.message(channel, messageTs)
+              .orElseThrow(() -> new IllegalArgumentException("no message " + messageTs));
+      payload = base("message_action", userId);
+      payload.put("action_ts", actionTs());
+      ObjectNode ch = payload.putObject("channel");
+      ch.put("id", channel.id);
+      // Slack names a private channel "privategroup" in these payloads.
+      ch.put("name", channel.isPrivate ? "privategroup" : channel.name);
+      payload.put("callback_id", callbackId);
+      payload.put("trigger_id", trigger(userId));
+      payload.put("message_ts", message.ts);
+      payload.set("message", ws.messageJson(message));
+      payload.put("response_url", responseUrl(userId, channelId, messageTs));
+    }
+    return form("payload", payload.toString());
+  }
+
+  /**
+   * A user picks a global shortcut from the shortcuts menu: Slack's {@code shortcut} payload, with
+   * a fresh trigger and no channel, message or response URL.
+   */
+  public Reply globalShortcut(String userId, String callbackId) {
+    return post(
+        globalShortcutBody(userId, callbackId), "application/x-www-form-urlencoded", Map.of());
+  }
+
+  /** The form body of {@link #globalShortcut}, with a fresh trigger. */
+  public String globalShortcutBody(String userId, String callbackId) {
+    ObjectNode payload;
+    synchronized (ws) {
+      payload = base("shortcut", userId);
+      payload.put("action_ts", actionTs());
+      payload.put("callback_id", callbackId);
+      payload.put("trigger_id", trigger(userId));
+    }
+    return form("payload", payload.toString());
+  }
+
+  private static String actionTs() {
+    long micros = System.currentTimeMillis() * 1000;
+    return micros / 1_000_000 + "." + String.format("%06d", micros % 1_000_000);
   }
 
   /** Slack waits this long for the answer to a submission, then ignores it (FACTS.md). */

@@ -130,6 +130,15 @@ public class IncidentService {
     return new Declaration(saved, true);
   }
 
+  /**
+   * Locks the incident for a change another feature makes in the caller's transaction, after its
+   * declaration's intake: what that change queues for the war room comes after the room's plan.
+   */
+  @Transactional
+  public Incident lock(long incidentId) {
+    return locks.lock(incidentId);
+  }
+
   /** Gives a role to a user. Assigning the holder again changes nothing. */
   @Transactional
   public Incident assignRole(long incidentId, Role role, String userId, String by) {

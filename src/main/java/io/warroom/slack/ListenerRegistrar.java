@@ -25,6 +25,7 @@ class ListenerRegistrar {
   private final List<ViewListener> views;
   private final List<SlackEventListener<?>> events;
   private final List<MessageShortcutListener> messageShortcuts;
+  private final List<GlobalShortcutListener> globalShortcuts;
   private static final String SUBMIT_NOT_SAVED =
       "Warroom's database is not answering, so this was not saved. Submit again in a minute.";
   private static final String SUBMIT_STILL_SAVING =
@@ -53,8 +54,10 @@ class ListenerRegistrar {
       Replays replays,
       CommandDeadline deadline,
       AfterAck afterAck,
-      List<MessageShortcutListener> messageShortcuts) {
+      List<MessageShortcutListener> messageShortcuts,
+      List<GlobalShortcutListener> globalShortcuts) {
     this.messageShortcuts = messageShortcuts;
+    this.globalShortcuts = globalShortcuts;
     this.ackFirst = ackFirst;
     this.replays = replays;
     this.deadline = deadline;
@@ -107,8 +110,15 @@ class ListenerRegistrar {
     for (SlackEventListener<?> listener : events) {
       registerEvent(app, listener);
     }
+    // A retried shortcut is handled once: a tracked hypothesis is stored before the ack.
     for (MessageShortcutListener listener : messageShortcuts) {
       app.messageShortcut(
+          listener.callbackId(),
+          (req, ctx) ->
+              counted(() -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack()));
+    }
+    for (GlobalShortcutListener listener : globalShortcuts) {
+      app.globalShortcut(
           listener.callbackId(),
           (req, ctx) ->
               counted(() -> replays.firstTime(req) ? listener.handle(req, ctx) : ctx.ack()));

@@ -21,6 +21,11 @@ public final class SlackIds {
   public static final String OPTION_PRIVATE = "private";
   public static final String OPTION_DRILL = "drill";
 
+  /** Shortcut callback ids, as app-manifest.yml declares them. */
+  public static final String DECLARE_FROM_MESSAGE = "warroom_declare_from_message";
+
+  public static final String DECLARE_SHORTCUT = "warroom_declare_shortcut";
+
   /** The Status Update modal and its inputs. */
   public static final String UPDATE_VIEW = "warroom_status_update";
 

@@ -14,6 +14,16 @@ final class RoomMessages {
 
   private RoomMessages() {}
 
+  /** The war-room line for an incident declared from a message: which message, where. */
+  static ChatMessage declaredFrom(String channelId, String permalink) {
+    return ChatMessage.of(
+        ":speech_balloon: Declared from <"
+            + permalink
+            + "|a message> in "
+            + Mrkdwn.channel(channelId)
+            + ".");
+  }
+
   static ChatMessage explorationThread() {
     String text =
         ":microscope: *Technical exploration thread.* Put hypotheses, findings, logs and graphs in"

@@ -135,4 +135,59 @@ public class RoomPosts {
                   null));
         });
   }
+
+  /**
+   * For an incident declared from a message: a line in the war room linking that message and, if
+   * {@code replyInThread}, a reply in the message's thread linking the war room, drawn when posted
+   * like the announcement (so it names the channel once it exists).
+   */
+  public void declaredFrom(
+      long incidentId,
+      String channelId,
+      String messageTs,
+      String permalink,
+      boolean replyInThread) {
+    String line;
+    try {
+      line = json.writeValueAsString(RoomMessages.declaredFrom(channelId, permalink));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    outbox.save(
+        new OutboxEntry(
+            null,
+            incidentId,
+            OutboxEntry.ROOM,
+            null,
+            null,
+            OutboxKind.MESSAGE,
+            line,
+            clock.instant(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    if (replyInThread) {
+      outbox.save(
+          new OutboxEntry(
+              null,
+              incidentId,
+              channelId,
+              messageTs,
+              null,
+              OutboxKind.ANNOUNCEMENT,
+              "{}",
+              clock.instant(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+  }
 }

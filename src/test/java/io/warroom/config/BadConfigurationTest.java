@@ -54,6 +54,8 @@ class BadConfigurationTest {
         "warroom.log-format|xml|WARROOM_LOG_FORMAT='xml' must be text or json",
         "warroom.alerts.severity-map|critical=sev9|WARROOM_ALERTS_SEVERITY_MAP: 'critical=sev9' is not label=severity",
         "warroom.alerts.severity-map|critical=sev2,warning|WARROOM_ALERTS_SEVERITY_MAP: 'warning' is not label=severity",
+        "warroom.webhook.urls|hooks.example.com/w|WARROOM_WEBHOOK_URLS: an entry is not an absolute http(s) URL",
+        "warroom.webhook.urls|https://hooks.example.com/w|WARROOM_WEBHOOK_SECRET is required when WARROOM_WEBHOOK_URLS is set",
       })
   void stopsWithOneClearLine(String property, String value, String expected) {
     Map<String, Object> props = new HashMap<>();

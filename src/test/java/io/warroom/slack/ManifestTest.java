@@ -60,24 +60,32 @@ class ManifestTest {
   }
 
   @Test
-  void declaresTheMessageShortcutsTheCodeRegisters() {
-    Set<String> declared = new TreeSet<>();
+  void declaresExactlyTheShortcutsTheCodeRegisters() {
+    Map<String, String> declared = new java.util.TreeMap<>();
     manifest
         .at("/features/shortcuts")
-        .forEach(
-            s -> {
-              if (s.path("type").asText().equals("message")) {
-                declared.add(s.path("callback_id").asText());
-              }
-            });
-    Set<String> handled = new TreeSet<>();
+        .forEach(s -> declared.put(s.get("callback_id").asText(), s.get("type").asText()));
+    assertEquals(
+        Map.of(
+            SlackIds.DECLARE_FROM_MESSAGE,
+            "message",
+            SlackIds.DECLARE_SHORTCUT,
+            "global",
+            SlackIds.TRACK_HYPOTHESIS,
+            "message"),
+        declared);
     try (TestApp app = TestApp.start()) {
+      Set<String> registered = new TreeSet<>();
       app.context
           .getBeansOfType(MessageShortcutListener.class)
-          .forEach(l -> handled.add(l.callbackId()));
+          .forEach(l -> registered.add(l.callbackId() + "=message"));
+      app.context
+          .getBeansOfType(GlobalShortcutListener.class)
+          .forEach(l -> registered.add(l.callbackId() + "=global"));
+      Set<String> manifestSide = new TreeSet<>();
+      declared.forEach((id, type) -> manifestSide.add(id + "=" + type));
+      assertEquals(manifestSide, registered);
     }
-    assertTrue(handled.contains(SlackIds.TRACK_HYPOTHESIS), handled.toString());
-    assertEquals(handled, declared);
   }
 
   @Test

@@ -43,10 +43,74 @@ public final class DeclareModal {
       boolean privateIncident,
       boolean drill) {}
 
+  /**
+   * The message a declaration starts from (the message shortcut), carried in the modal's {@code
+   * private_metadata} as three lines; only well-formed Slack ids are read back.
+   */
+  public record Source(String channelId, String messageTs, String permalink) {
+
+    private static final java.util.regex.Pattern CHANNEL =
+        java.util.regex.Pattern.compile("[CGD][A-Z0-9]{2,30}");
+    private static final java.util.regex.Pattern TS =
+        java.util.regex.Pattern.compile("\\d{1,12}\\.\\d{1,9}");
+
+    String write() {
+      return channelId + "\n" + messageTs + "\n" + permalink;
+    }
+
+    /** The source a modal carries, if any. */
+    public static java.util.Optional<Source> read(@Nullable String privateMetadata) {
+      String[] lines = privateMetadata == null ? new String[0] : privateMetadata.split("\n", -1);
+      if (lines.length != 3
+          || !CHANNEL.matcher(lines[0]).matches()
+          || !TS.matcher(lines[1]).matches()
+          || !lines[2].startsWith("https://")
+          || lines[2].contains("|")
+          || lines[2].contains(">")) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new Source(lines[0], lines[1], lines[2]));
+    }
+
+    /** A source made of ids from a signed payload, if they are well formed. */
+    public static java.util.Optional<Source> of(String channelId, String messageTs, String link) {
+      return read(channelId + "\n" + messageTs + "\n" + link);
+    }
+  }
+
   private DeclareModal() {}
 
   public static View view(Severity severity, boolean drill, String title) {
+    return view(severity, drill, title, null, null);
+  }
+
+  /**
+   * The modal for a declaration from a message: the title pre-filled from it (a {@code note} says
+   * why it is not, when the message had no text), a link to the message above the inputs.
+   */
+  public static View view(
+      Severity severity,
+      boolean drill,
+      String title,
+      @Nullable Source source,
+      @Nullable String note) {
     List<LayoutBlock> blocks = new ArrayList<>();
+    if (source != null) {
+      blocks.add(
+          com.slack.api.model.block.ContextBlock.builder()
+              .elements(
+                  List.of(
+                      com.slack.api.model.block.composition.MarkdownTextObject.builder()
+                          .text(
+                              ":speech_balloon: From <"
+                                  + source.permalink()
+                                  + "|a message> in <#"
+                                  + source.channelId()
+                                  + ">"
+                                  + (note == null ? "" : ". " + note))
+                          .build()))
+              .build());
+    }
     PlainTextInputElement.PlainTextInputElementBuilder titleInput =
         PlainTextInputElement.builder()
             .actionId(DECLARE_TITLE)
@@ -127,6 +191,7 @@ public final class DeclareModal {
         .submit(ViewSubmit.builder().type("plain_text").text("Declare").build())
         .close(ViewClose.builder().type("plain_text").text("Cancel").build())
         .blocks(blocks)
+        .privateMetadata(source == null ? null : source.write())
         .build();
   }
 

@@ -3,9 +3,11 @@ package io.warroom.slack.view;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import io.warroom.incident.Declaration;
 import io.warroom.incident.DeclareRequest;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
+import io.warroom.origin.Origins;
 import io.warroom.slack.SlackIds;
 import io.warroom.slack.ViewListener;
 import jakarta.inject.Singleton;
@@ -20,9 +22,11 @@ import java.util.Map;
 class DeclareViewListener implements ViewListener {
 
   private final IncidentService incidents;
+  private final Origins origins;
 
-  DeclareViewListener(IncidentService incidents) {
+  DeclareViewListener(IncidentService incidents, Origins origins) {
     this.incidents = incidents;
+    this.origins = origins;
   }
 
   @Override
@@ -48,20 +52,32 @@ class DeclareViewListener implements ViewListener {
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
+    Declaration declared;
     try {
-      incidents.declare(
-          new DeclareRequest(
-              "view:" + view.getId(),
-              title,
-              form.severity(),
-              form.affected(),
-              form.privateIncident(),
-              form.drill(),
-              request.getPayload().getUser().getId(),
-              form.commander()));
+      declared =
+          incidents.declare(
+              new DeclareRequest(
+                  "view:" + view.getId(),
+                  title,
+                  form.severity(),
+                  form.affected(),
+                  form.privateIncident(),
+                  form.drill(),
+                  request.getPayload().getUser().getId(),
+                  form.commander()));
     } catch (Refusal refusal) {
       return ctx.ackWithErrors(Map.of(SlackIds.DECLARE_TITLE, refusal.getMessage()));
     }
+    // Declared from a message (the shortcut): link the two before the modal closes, so a failure
+    // here keeps it open and a second submission finds the incident and links it then.
+    DeclareModal.Source.read(view.getPrivateMetadata())
+        .ifPresent(
+            source ->
+                origins.declaredFrom(
+                    declared.incident(),
+                    source.channelId(),
+                    source.messageTs(),
+                    source.permalink()));
     return ctx.ack();
   }
 }
