@@ -14,5 +14,11 @@ public enum ChatAction {
   RESOLVE,
   TASK_DONE,
   ACTION_DONE,
-  ACTION_WONT_DO
+  ACTION_WONT_DO,
+  /** An alert card's "Declare incident": the Declare modal, filled in from the alert. */
+  ALERT_DECLARE,
+  /** An alert card's "Attach to incident": pick an open incident. */
+  ALERT_ATTACH,
+  /** An alert card's "Noise": records who judged it so, and when. */
+  ALERT_NOISE
 }

@@ -46,6 +46,18 @@ public final class DeclareModal {
   private DeclareModal() {}
 
   public static View view(Severity severity, boolean drill, String title) {
+    return view(severity, drill, title, null);
+  }
+
+  /**
+   * The modal filled in from an alert group: its summary and severity; the group's id rides in the
+   * private metadata so that the declared incident gets the group attached.
+   */
+  public static View fromAlert(Severity severity, String title, long alertGroupId) {
+    return view(severity, false, title, SlackIds.ALERT_METADATA_PREFIX + alertGroupId);
+  }
+
+  private static View view(Severity severity, boolean drill, String title, String metadata) {
     List<LayoutBlock> blocks = new ArrayList<>();
     PlainTextInputElement.PlainTextInputElementBuilder titleInput =
         PlainTextInputElement.builder()
@@ -123,6 +135,7 @@ public final class DeclareModal {
     return View.builder()
         .type("modal")
         .callbackId(SlackIds.DECLARE_VIEW)
+        .privateMetadata(metadata)
         .title(ViewTitle.builder().type("plain_text").text("Declare an incident").build())
         .submit(ViewSubmit.builder().type("plain_text").text("Declare").build())
         .close(ViewClose.builder().type("plain_text").text("Cancel").build())

@@ -3,14 +3,18 @@ package io.warroom.slack.view;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import io.warroom.incident.Declaration;
 import io.warroom.incident.DeclareRequest;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.slack.SlackIds;
 import io.warroom.slack.ViewListener;
+import io.warroom.triage.Triage;
+import io.warroom.triage.TriagedGroup;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Submissions of the Declare modal. Problems come back inside the modal; a second submission of the
@@ -20,9 +24,24 @@ import java.util.Map;
 class DeclareViewListener implements ViewListener {
 
   private final IncidentService incidents;
+  private final Triage triage;
 
-  DeclareViewListener(IncidentService incidents) {
+  DeclareViewListener(IncidentService incidents, Triage triage) {
     this.incidents = incidents;
+    this.triage = triage;
+  }
+
+  /** The alert group this modal was opened from, if any. */
+  static Optional<Long> alertGroup(String metadata) {
+    if (metadata == null || !metadata.startsWith(SlackIds.ALERT_METADATA_PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Long.parseLong(metadata.substring(SlackIds.ALERT_METADATA_PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -48,20 +67,35 @@ class DeclareViewListener implements ViewListener {
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
+    Declaration declaration;
     try {
-      incidents.declare(
-          new DeclareRequest(
-              "view:" + view.getId(),
-              title,
-              form.severity(),
-              form.affected(),
-              form.privateIncident(),
-              form.drill(),
-              request.getPayload().getUser().getId(),
-              form.commander()));
+      declaration =
+          incidents.declare(
+              new DeclareRequest(
+                  "view:" + view.getId(),
+                  title,
+                  form.severity(),
+                  form.affected(),
+                  form.privateIncident(),
+                  form.drill(),
+                  request.getPayload().getUser().getId(),
+                  form.commander()));
     } catch (Refusal refusal) {
       return ctx.ackWithErrors(Map.of(SlackIds.DECLARE_TITLE, refusal.getMessage()));
     }
+    alertGroup(view.getPrivateMetadata())
+        .ifPresent(
+            group -> {
+              try {
+                triage.attach(
+                    group,
+                    declaration.incident().id(),
+                    TriagedGroup.DECLARED,
+                    request.getPayload().getUser().getId());
+              } catch (Refusal alreadyTaken) {
+                // Attached to another incident meanwhile: the declaration stands on its own.
+              }
+            });
     return ctx.ack();
   }
 }
