@@ -114,7 +114,9 @@ public class Postmortems {
       List<ActionItem> items) {
     Set<String> users = new HashSet<>();
     Map<String, String> bots = new HashMap<>();
-    users.add(incident.declaredBy());
+    if (incident.declaredByPerson()) {
+      users.add(incident.declaredBy());
+    }
     for (Role role : Role.values()) {
       incident.holder(role).ifPresent(users::add);
     }

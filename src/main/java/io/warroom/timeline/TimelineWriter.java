@@ -57,7 +57,9 @@ class TimelineWriter {
               "private", i.privateIncident(),
               "drill", i.drill(),
               "affected", i.affected()));
-      participants.add(i.id(), i.declaredBy(), declared.at());
+      if (i.declaredByPerson()) {
+        participants.add(i.id(), i.declaredBy(), declared.at());
+      }
     } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
       add(
           assigned.incidentId(),

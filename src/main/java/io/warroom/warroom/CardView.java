@@ -104,7 +104,9 @@ final class CardView {
             + " ("
             + Mrkdwn.date(incident.declaredAt(), "{ago}")
             + ") by "
-            + Mrkdwn.user(incident.declaredBy()));
+            + (incident.declaredByPerson()
+                ? Mrkdwn.user(incident.declaredBy())
+                : Mrkdwn.escape(incident.declaredBy())));
     if (incident.isOpen() && nextDue != null) {
       lines.add(
           ":hourglass_flowing_sand: Next status update due " + Mrkdwn.date(nextDue, "{time}"));

@@ -251,7 +251,9 @@ class WarRoomPass {
 
   private void ensureMembers(WarRoom room, Incident incident, String channel, Lease lease) {
     Set<String> wanted = new LinkedHashSet<>();
-    wanted.add(incident.declaredBy());
+    if (incident.declaredByPerson()) {
+      wanted.add(incident.declaredBy());
+    }
     for (Role role : Role.values()) {
       incident.holder(role).ifPresent(wanted::add);
     }

@@ -1,0 +1,132 @@
+package io.warroom.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentService;
+import io.warroom.sandbox.FakeSlack;
+import io.warroom.sandbox.FakeSlack.Posted;
+import io.warroom.support.AlertPayloads;
+import io.warroom.support.TestApp;
+import io.warroom.warroom.WarRooms;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WARROOM_ALERTS_AUTO_DECLARE: a group at or above the severity declares its incident by itself,
+ * once, with the war room opened as a typed declaration opens it; below it, the group waits for
+ * triage.
+ */
+class AutoDeclareTest {
+
+  static final String TOKEN = "integration-token-auto";
+
+  private static ObjectNode notification(String name, String severity, int firing) {
+    ObjectNode n = AlertPayloads.group("{}:{alertname=\"" + name + "\"}", "firing", Map.of());
+    for (int i = 0; i < firing; i++) {
+      AlertPayloads.alert(
+          n,
+          "firing",
+          Map.of("alertname", name, "severity", severity, "instance", "node-" + i),
+          Map.of("summary", name + " is failing", "runbook_url", "https://runbooks.example.com/x"),
+          "2026-12-06T02:47:00Z");
+    }
+    return n;
+  }
+
+  private static List<Incident> incidents(TestApp app, String name) {
+    return app.bean(IncidentService.class).all().stream()
+        .filter(i -> i.title().contains(name))
+        .toList();
+  }
+
+  @Test
+  void aSevereGroupDeclaresOnceAcrossRepeatsAndReplicasAndAMildOneWaitsForTriage()
+      throws Exception {
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    String alice = slack.user("alice");
+    String alerts = slack.channel("alerts", false, alice, alice);
+    String announce = slack.channel("incidents", false, alice, alice);
+    slack.join(slack.botUserId(), alerts);
+    slack.join(slack.botUserId(), announce);
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("warroom.integration-token", TOKEN);
+    settings.put("warroom.alerts.channel", alerts);
+    settings.put("warroom.announce-channel", announce);
+    settings.put("warroom.alerts.auto-declare", "sev2");
+    String db = TestApp.inMemoryDatabase();
+    try (TestApp a = TestApp.start(slack, db, settings);
+        TestApp b = TestApp.start(slack, db, settings)) {
+      // The same new group reaches both replicas at once, then again and changed.
+      ObjectNode critical = notification("CheckoutDown", "critical", 1);
+      CompletableFuture<?> one =
+          CompletableFuture.runAsync(() -> AlertPayloads.send(a.url("/"), TOKEN, critical));
+      CompletableFuture<?> two =
+          CompletableFuture.runAsync(() -> AlertPayloads.send(b.url("/"), TOKEN, critical));
+      one.get();
+      two.get();
+      TestApp.await(
+          "the incident", Duration.ofSeconds(20), () -> incidents(a, "CheckoutDown").size() == 1);
+      Incident incident = incidents(a, "CheckoutDown").get(0);
+      assertEquals("Alertmanager", incident.declaredBy());
+      assertEquals("SEV2", incident.severity().name());
+      assertEquals("CheckoutDown is failing", incident.title());
+      TestApp.await(
+          "the war room",
+          Duration.ofSeconds(20),
+          () -> a.bean(WarRooms.class).channelOf(incident.id()).isPresent());
+      String room = a.bean(WarRooms.class).channelOf(incident.id()).orElseThrow();
+      TestApp.await(
+          "the incident card",
+          Duration.ofSeconds(20),
+          () ->
+              slack.messages(room).stream()
+                  .anyMatch(m -> m.byBot() && m.allText().contains("by Alertmanager")));
+      TestApp.await(
+          "the announcement",
+          Duration.ofSeconds(20),
+          () ->
+              slack.messages(announce).stream()
+                  .anyMatch(m -> m.allText().contains("CheckoutDown is failing")));
+      assertEquals(1, a.bean(Triage.class).attachedTo(incident.id()).size());
+
+      AlertPayloads.send(a.url("/"), TOKEN, critical);
+      AlertPayloads.send(b.url("/"), TOKEN, notification("CheckoutDown", "critical", 3));
+      TestApp.await(
+          "the change drawn",
+          Duration.ofSeconds(20),
+          () -> a.bean(TriageRepository.class).findDue().isEmpty());
+      assertEquals(1, incidents(a, "CheckoutDown").size(), "a group declares once");
+      assertTrue(
+          slack.messages(alerts).stream().noneMatch(m -> m.allText().contains("CheckoutDown")),
+          "an auto-declared group needs no triage card");
+
+      // Below the threshold: a triage card, no incident.
+      AlertPayloads.send(b.url("/"), TOKEN, notification("DiskSlow", "warning", 1));
+      TestApp.await(
+          "the triage card",
+          Duration.ofSeconds(20),
+          () ->
+              slack.messages(alerts).stream()
+                  .anyMatch(m -> m.byBot() && m.allText().contains("alertname=DiskSlow")));
+      assertTrue(incidents(a, "DiskSlow").isEmpty());
+      List<Posted> rooms =
+          slack.channelNames().stream()
+              .filter(n -> n.contains("checkout"))
+              .map(n -> slack.channelId(n).orElseThrow())
+              .map(slack::messages)
+              .flatMap(List::stream)
+              .toList();
+      assertFalse(rooms.isEmpty());
+    } finally {
+      slack.close();
+    }
+  }
+}
