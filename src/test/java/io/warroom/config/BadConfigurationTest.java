@@ -53,6 +53,7 @@ class BadConfigurationTest {
         "warroom.log-format|xml|WARROOM_LOG_FORMAT='xml' must be text or json",
         "warroom.alerts.severity-map|critical=sev9|WARROOM_ALERTS_SEVERITY_MAP: 'critical=sev9' is not label=severity",
         "warroom.alerts.severity-map|critical=sev2,warning|WARROOM_ALERTS_SEVERITY_MAP: 'warning' is not label=severity",
+        "warroom.alerts.auto-declare|critical|WARROOM_ALERTS_AUTO_DECLARE: 'critical' is not a severity",
       })
   void stopsWithOneClearLine(String property, String value, String expected) {
     Map<String, Object> props = new HashMap<>();
