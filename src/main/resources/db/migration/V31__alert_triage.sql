@@ -20,6 +20,8 @@ ALTER TABLE alert_group ADD COLUMN card_retry_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE alert_group ADD COLUMN lease_owner VARCHAR(400);
 ALTER TABLE alert_group ADD COLUMN lease_until TIMESTAMP WITH TIME ZONE;
 ALTER TABLE alert_group ADD COLUMN lease_generation BIGINT DEFAULT 0 NOT NULL;
+-- the group's status as its incident last heard it (timeline: alert fired / alert resolved)
+ALTER TABLE alert_group ADD COLUMN incident_status VARCHAR(16);
 -- the last short line about this group in its incident's war room (at most one a minute)
 ALTER TABLE alert_group ADD COLUMN room_line_at TIMESTAMP WITH TIME ZONE;
 CREATE INDEX alert_group_incident ON alert_group (incident_id);

@@ -22,6 +22,10 @@ public enum EntryKind {
   MITIGATED,
   RESOLVED,
   REOPENED,
+  /** An attached alert group started (or again started) firing. */
+  ALERT_FIRED,
+  /** An attached alert group resolved. */
+  ALERT_RESOLVED,
   /** Someone removed a secret from what Warroom stored and posted; what it was is not kept. */
   REDACTED;
 
@@ -35,7 +39,9 @@ public enum EntryKind {
           NOTE,
           MITIGATED,
           RESOLVED,
-          REOPENED);
+          REOPENED,
+          ALERT_FIRED,
+          ALERT_RESOLVED);
 
   public boolean isKey() {
     return KEY.contains(this);

@@ -79,6 +79,17 @@ class TimelineWriter {
               "to",
               assigned.assignee()));
       participants.add(assigned.incidentId(), assigned.assignee(), assigned.at());
+    } else if (event instanceof IncidentEvent.AlertChanged a) {
+      if ("update".equals(a.change())) {
+        return; // a notification that changed counts only: a war-room line at most
+      }
+      add(
+          a.incidentId(),
+          "resolved".equals(a.change()) ? EntryKind.ALERT_RESOLVED : EntryKind.ALERT_FIRED,
+          a.at(),
+          null,
+          a.text(),
+          null);
     } else if (event instanceof IncidentEvent.NoteAdded note) {
       add(
           note.incidentId(),

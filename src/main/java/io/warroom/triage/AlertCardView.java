@@ -148,7 +148,7 @@ public final class AlertCardView {
     return by.matches("[UW][A-Z0-9]{2,}") ? Mrkdwn.user(by) : Mrkdwn.escape(by);
   }
 
-  static String source(String key) {
+  public static String source(String key) {
     try {
       return AlertSource.valueOf(key.toUpperCase(Locale.ROOT)).displayName();
     } catch (IllegalArgumentException unknown) {
@@ -196,7 +196,7 @@ public final class AlertCardView {
   }
 
   /** A link, only to http(s), with the characters that would end Slack's link syntax escaped. */
-  static Optional<String> link(@Nullable String url, String label) {
+  public static Optional<String> link(@Nullable String url, String label) {
     if (url == null) {
       return Optional.empty();
     }
@@ -223,7 +223,7 @@ public final class AlertCardView {
    * Escaped, with the characters that start mrkdwn formatting replaced by look-alikes: for the
    * notification text, which has no plain-text form.
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     return Mrkdwn.escape(text)
         .replace("*", "\u2217")
         .replace("_", "\uFF3F")

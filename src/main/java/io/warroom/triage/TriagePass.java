@@ -37,6 +37,7 @@ class TriagePass {
   private final IncidentService incidents;
   private final WarRooms rooms;
   private final AutoDeclare autoDeclare;
+  private final IncidentAlerts incidentAlerts;
 
   TriagePass(
       TriageRepository groups,
@@ -45,7 +46,9 @@ class TriagePass {
       TriageSettings settings,
       IncidentService incidents,
       WarRooms rooms,
-      AutoDeclare autoDeclare) {
+      AutoDeclare autoDeclare,
+      IncidentAlerts incidentAlerts) {
+    this.incidentAlerts = incidentAlerts;
     this.groups = groups;
     this.chat = chat;
     this.installation = installation;
@@ -64,6 +67,7 @@ class TriagePass {
       if (autoDeclare.declareIfDue(g)) {
         continue; // attached now: read it again
       }
+      incidentAlerts.report(g);
       step(g, lease);
     }
   }

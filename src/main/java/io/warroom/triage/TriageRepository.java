@@ -96,6 +96,12 @@ interface TriageRepository extends GenericRepository<TriagedGroup, Long> {
           + " WHERE id = :id AND noise_by IS NULL AND incident_id IS NULL")
   int noise(long id, String by, Instant at);
 
+  /** Records the status the incident heard; 0 when it already heard this one. */
+  @Query(
+      "UPDATE alert_group SET incident_status = :status WHERE id = :id"
+          + " AND (incident_status IS NULL OR incident_status <> :status)")
+  int claimIncidentStatus(long id, String status);
+
   @Query(
       "UPDATE alert_group SET room_line_at = :at WHERE id = :id"
           + " AND (room_line_at IS NULL OR room_line_at <= :notAfter)")

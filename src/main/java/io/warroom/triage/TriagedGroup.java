@@ -37,7 +37,8 @@ public record TriagedGroup(
     long cardRevision,
     @Nullable Instant cardAttemptedAt,
     int cardFailures,
-    @Nullable Instant roomLineAt) {
+    @Nullable Instant roomLineAt,
+    @Nullable String incidentStatus) {
 
   public static final String DECLARED = "declared";
   public static final String AUTO = "auto";

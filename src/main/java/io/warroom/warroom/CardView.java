@@ -34,6 +34,13 @@ final class CardView {
    * @param nextDue when the next status update is owed; {@code null} when none is
    */
   static ChatMessage render(Incident incident, @Nullable Instant nextDue) {
+    return render(incident, nextDue, List.of());
+  }
+
+  /**
+   * @param alerts one mrkdwn line per attached alert group (see {@link CardAlerts})
+   */
+  static ChatMessage render(Incident incident, @Nullable Instant nextDue, List<String> alerts) {
     List<Block> blocks = new ArrayList<>();
     // Slack's renderer cuts a header to Slack's limit.
     blocks.add(
@@ -49,6 +56,9 @@ final class CardView {
               "*Affected:* " + Mrkdwn.escape(Mrkdwn.truncate(incident.affected(), 2500)),
               List.of(),
               null));
+    }
+    if (!alerts.isEmpty()) {
+      blocks.add(new Section("*Alerts*\n" + String.join("\n", alerts), List.of(), null));
     }
     blocks.add(new Context(context(incident, nextDue)));
     List<Control> controls = controls(incident);

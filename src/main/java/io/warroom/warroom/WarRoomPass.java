@@ -71,6 +71,7 @@ class WarRoomPass {
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
   private final InstallationId installation;
+  private final CardAlerts cardAlerts;
 
   /** Runs the steps of passes that go on at the same time as others; idle threads end soon. */
   private final ExecutorService steps =
@@ -91,8 +92,10 @@ class WarRoomPass {
       List<RoomDocument> documents,
       ObjectMapper json,
       TransactionOperations<Connection> tx,
-      InstallationId installation) {
+      InstallationId installation,
+      CardAlerts cardAlerts) {
     this.installation = installation;
+    this.cardAlerts = cardAlerts;
     this.rooms = rooms;
     this.outbox = outbox;
     this.incidents = incidents;
@@ -383,14 +386,21 @@ class WarRoomPass {
       chat.update(
           channel,
           room.cardTs(),
-          CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null)));
+          CardView.render(
+              incident,
+              heartbeats.nextDue(incident.id()).orElse(null),
+              cardAlerts.lines(incident.id())));
       lease.wrote(rooms.setSyncedRevision(incident.id(), lease.generation(), incident.revision()));
     }
   }
 
   private ChatMessage render(OutboxEntry entry, Incident incident, String roomChannel) {
     return switch (entry.kind()) {
-      case CARD -> CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null));
+      case CARD ->
+          CardView.render(
+              incident,
+              heartbeats.nextDue(incident.id()).orElse(null),
+              cardAlerts.lines(incident.id()));
       case ANNOUNCEMENT -> RoomMessages.announcement(incident, roomChannel);
       case DOCUMENT_SUMMARY -> document(entry).summary(incident.id());
       case EXPLORATION_THREAD, MESSAGE, DOCUMENT -> parse(entry.body());
