@@ -16,6 +16,8 @@ interface TriageRepository extends GenericRepository<TriagedGroup, Long> {
 
   List<TriagedGroup> findByIncidentIdOrderById(long incidentId);
 
+  List<TriagedGroup> findByNoiseAtBetweenOrderByNoiseAt(Instant from, Instant to);
+
   /** Firing groups nobody has dealt with yet, most recently changed first. */
   @Query(
       "SELECT * FROM alert_group WHERE incident_id IS NULL AND noise_by IS NULL"

@@ -61,6 +61,7 @@ class AutoDeclareTest {
     settings.put("warroom.alerts.channel", alerts);
     settings.put("warroom.announce-channel", announce);
     settings.put("warroom.alerts.auto-declare", "sev2");
+    settings.put("warroom.api-token", "api-token-auto");
     String db = TestApp.inMemoryDatabase();
     try (TestApp a = TestApp.start(slack, db, settings);
         TestApp b = TestApp.start(slack, db, settings)) {
@@ -125,6 +126,58 @@ class AutoDeclareTest {
               .flatMap(List::stream)
               .toList();
       assertFalse(rooms.isEmpty());
+
+      // Detection: the REST API and the postmortem draft tell when the alert fired and how long
+      // the declaration took; the group judged noise is listed too.
+      Posted disk =
+          slack.messages(alerts).stream()
+              .filter(m -> m.allText().contains("alertname=DiskSlow"))
+              .findFirst()
+              .orElseThrow();
+      slack
+          .app()
+          .click(
+              alice,
+              alerts,
+              disk.ts(),
+              io.warroom.slack.SlackIds.actionId(io.warroom.chat.ChatAction.ALERT_NOISE),
+              null);
+      TestApp.await(
+          "noise recorded",
+          Duration.ofSeconds(20),
+          () ->
+              a.bean(Triage.class).unattached(10).stream()
+                  .noneMatch(g -> g.summary().startsWith("DiskSlow")));
+      var http = java.net.http.HttpClient.newHttpClient();
+      var got =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(a.url("/api/incidents/" + incident.id()))
+                  .header("Authorization", "Bearer api-token-auto")
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, got.statusCode(), got.body());
+      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(got.body());
+      assertEquals("2026-12-06T02:47:00Z", json.path("detectedAt").asText());
+      assertEquals(
+          java.time.Duration.between(
+                  java.time.Instant.parse("2026-12-06T02:47:00Z"), incident.declaredAt())
+              .toSeconds(),
+          json.path("timeToDeclareSeconds").asLong());
+      var pm =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      a.url("/api/incidents/" + incident.id() + "/postmortem"))
+                  .header("Authorization", "Bearer api-token-auto")
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, pm.statusCode());
+      String draft = pm.body();
+      assertTrue(draft.contains("## Detection"), draft);
+      assertTrue(draft.contains("| Detected (first alert fired) | 2026-12-06 02:47 |"), draft);
+      assertTrue(draft.contains("| Time to declare |"), draft);
+      assertTrue(draft.contains("CheckoutDown is failing (Alertmanager)"), draft);
+      assertTrue(draft.contains("Judged noise while it was open"), draft);
+      assertTrue(draft.contains("DiskSlow is failing (Alertmanager), by @"), draft);
     } finally {
       slack.close();
     }
