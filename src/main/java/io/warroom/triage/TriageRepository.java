@@ -57,6 +57,10 @@ interface TriageRepository extends GenericRepository<TriagedGroup, Long> {
           + " AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP) ORDER BY id")
   List<Long> findDue();
 
+  /** How many groups' cards are behind their state, due or not (backing off, held). */
+  @Query("SELECT COUNT(*) FROM alert_group WHERE revision > card_revision")
+  long countBehind();
+
   @Query("UPDATE alert_group SET card_attempted_at = CURRENT_TIMESTAMP WHERE id = :id" + FENCE)
   int markAttempted(long id, long generation);
 

@@ -47,6 +47,42 @@ class AutoDeclareTest {
         .toList();
   }
 
+  /**
+   * The crash window: a pass declared the group's incident and stopped before attaching the group.
+   * The next pass must find that incident by the group's request key, not declare another.
+   */
+  @Test
+  void aDeclarationLeftByACrashBeforeTheAttachIsFoundNotRepeated() {
+    FakeSlack slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("warroom.integration-token", TOKEN);
+    settings.put("warroom.alerts.auto-declare", "sev2");
+    try (TestApp app = TestApp.start(slack, TestApp.inMemoryDatabase(), settings)) {
+      // The first group of a fresh database is group 1.
+      Incident earlier =
+          app.bean(IncidentService.class)
+              .declare(
+                  new io.warroom.incident.DeclareRequest(
+                      AutoDeclare.requestKey(1),
+                      "CrashWindow is failing",
+                      io.warroom.incident.Severity.SEV2,
+                      null,
+                      false,
+                      false,
+                      "Alertmanager",
+                      null))
+              .incident();
+      AlertPayloads.send(app.url("/"), TOKEN, notification("CrashWindow", "critical", 1));
+      TestApp.await(
+          "the group attached to the incident declared before the crash",
+          Duration.ofSeconds(20),
+          () -> app.bean(Triage.class).attachedTo(earlier.id()).size() == 1);
+      assertEquals(1, app.bean(IncidentService.class).all().size());
+    } finally {
+      slack.close();
+    }
+  }
+
   @Test
   void aSevereGroupDeclaresOnceAcrossRepeatsAndReplicasAndAMildOneWaitsForTriage()
       throws Exception {
@@ -103,7 +139,7 @@ class AutoDeclareTest {
       TestApp.await(
           "the change drawn",
           Duration.ofSeconds(20),
-          () -> a.bean(TriageRepository.class).findDue().isEmpty());
+          () -> a.bean(TriageRepository.class).countBehind() == 0);
       assertEquals(1, incidents(a, "CheckoutDown").size(), "a group declares once");
       assertTrue(
           slack.messages(alerts).stream().noneMatch(m -> m.allText().contains("CheckoutDown")),
