@@ -101,6 +101,21 @@ class IncidentAlertsTest {
       assertTrue(list.contains("DbLatency"), list);
       assertTrue(!list.contains("<!channel>"), list);
 
+      // Bad input: a clear answer, nothing attached.
+      for (String[] bad :
+          new String[][] {
+            {room.id, "attach abc", "Write the alert's number"},
+            {room.id, "attach 999999", "There is no alert 999999"},
+            {alerts, "attach " + api, "in an incident's channel"}
+          }) {
+        int seen = slack.ephemerals(alice).size();
+        slack.app().command(alice, bad[0], bad[1]);
+        TestApp.await("the answer to " + bad[1], () -> slack.ephemerals(alice).size() > seen);
+        String said = slack.ephemerals(alice).get(slack.ephemerals(alice).size() - 1).allText();
+        assertTrue(said.contains(bad[2]), said);
+      }
+      assertEquals(2, app.bean(Triage.class).unattached(10).size(), "nothing attached");
+
       slack.app().command(alice, room.id, "attach " + api);
       TestApp.await(
           "the card showing the alert",
