@@ -541,6 +541,12 @@
     loop(null);
   }
 
+  // The sample alert: Warroom POSTs it to its own Alertmanager endpoint with the token.
+  document.getElementById("fire-alert").addEventListener("click", () =>
+    act("alert", { severity: "warning", state: "firing" }));
+  document.getElementById("resolve-alert").addEventListener("click", () =>
+    act("alert", { severity: "warning", state: "resolved" }));
+
   function act(path, body) {
     body.as = view.as;
     return fetch("/sandbox/api/" + path, {

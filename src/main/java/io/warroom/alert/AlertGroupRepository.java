@@ -39,4 +39,8 @@ interface AlertGroupRepository extends CrudRepository<AlertGroup, Long> {
       String alerts,
       String contentHash,
       Instant receivedAt);
+
+  /** Marks a change the group's card (and its incident) must show. */
+  @Query("UPDATE alert_group SET revision = revision + 1 WHERE id = :id")
+  int bumpRevision(long id);
 }

@@ -1,5 +1,6 @@
 package io.warroom.alert;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,10 +26,15 @@ public class AlertGroups {
 
   private final AlertGroupRepository groups;
   private final Clock clock;
+  private final ApplicationEventPublisher<AlertGroupChanged> changed;
 
-  AlertGroups(AlertGroupRepository groups, Clock clock) {
+  AlertGroups(
+      AlertGroupRepository groups,
+      Clock clock,
+      ApplicationEventPublisher<AlertGroupChanged> changed) {
     this.groups = groups;
     this.clock = clock;
+    this.changed = changed;
   }
 
   public Optional<AlertGroup> find(AlertSource source, String key) {
@@ -56,6 +62,8 @@ public class AlertGroups {
           return Outcome.UNCHANGED;
         }
         groups.update(stored.get().with(s, now));
+        groups.bumpRevision(stored.get().id());
+        changed.publishEvent(new AlertGroupChanged(stored.get().id()));
         return Outcome.UPDATED;
       }
       int inserted =
@@ -75,6 +83,9 @@ public class AlertGroups {
               hash,
               now);
       if (inserted == 1) {
+        groups
+            .findBySourceAndSourceKey(source.key(), key)
+            .ifPresent(g -> changed.publishEvent(new AlertGroupChanged(g.id())));
         return Outcome.CREATED;
       }
       // Another notification of the same group inserted it meanwhile: apply this one on top.

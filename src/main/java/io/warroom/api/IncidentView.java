@@ -20,7 +20,9 @@ public record IncidentView(
     Roles roles,
     Instant declaredAt,
     @Nullable Instant mitigatedAt,
-    @Nullable Instant resolvedAt) {
+    @Nullable Instant resolvedAt,
+    Instant detectedAt,
+    long timeToDeclareSeconds) {
 
   /** Who holds each role (Slack user ids). */
   public record Roles(
@@ -29,8 +31,11 @@ public record IncidentView(
       @Nullable String scribe,
       @Nullable String ops) {}
 
+  /**
+   * @param detectedAt the earliest start of its attached alerts, else its declaration (SPEC 11)
+   */
   public static IncidentView of(
-      Incident i, @Nullable String channelId, @Nullable String channelName) {
+      Incident i, @Nullable String channelId, @Nullable String channelName, Instant detectedAt) {
     return new IncidentView(
         i.id(),
         i.title(),
@@ -49,6 +54,8 @@ public record IncidentView(
             i.holder(Role.OPS).orElse(null)),
         i.declaredAt(),
         i.mitigatedAt(),
-        i.resolvedAt());
+        i.resolvedAt(),
+        detectedAt,
+        java.time.Duration.between(detectedAt, i.declaredAt()).toSeconds());
   }
 }

@@ -22,6 +22,7 @@ import io.warroom.incident.IncidentService;
 import io.warroom.postmortem.Postmortems;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
+import io.warroom.triage.Detections;
 import io.warroom.warroom.WarRooms;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,16 @@ class IncidentsController {
   private final Timeline timeline;
   private final Postmortems postmortems;
   private final CsvMapper csv;
+  private final Detections detections;
 
   IncidentsController(
-      IncidentService incidents, WarRooms rooms, Timeline timeline, Postmortems postmortems) {
+      IncidentService incidents,
+      WarRooms rooms,
+      Timeline timeline,
+      Postmortems postmortems,
+      Detections detections) {
     this.postmortems = postmortems;
+    this.detections = detections;
     this.incidents = incidents;
     this.rooms = rooms;
     this.timeline = timeline;
@@ -180,7 +187,8 @@ class IncidentsController {
     return IncidentView.of(
         incident,
         rooms.channelOf(incident.id()).orElse(null),
-        rooms.channelNameOf(incident.id()).orElse(null));
+        rooms.channelNameOf(incident.id()).orElse(null),
+        detections.of(incident).detectedAt());
   }
 
   private static HttpResponse<?> notFound() {

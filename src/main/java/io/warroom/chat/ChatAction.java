@@ -20,5 +20,11 @@ public enum ChatAction {
   HYPOTHESIS_CONFIRM,
   HYPOTHESIS_RULE_OUT,
   /** The person a handover names takes command. */
-  ACCEPT_COMMAND
+  ACCEPT_COMMAND,
+  /** An alert card's "Declare incident": the Declare modal, filled in from the alert. */
+  ALERT_DECLARE,
+  /** An alert card's "Attach to incident": pick an open incident. */
+  ALERT_ATTACH,
+  /** An alert card's "Noise": records who judged it so, and when. */
+  ALERT_NOISE
 }

@@ -32,6 +32,14 @@ public record Incident(
     @Nullable Instant resolvedAt,
     long revision) {
 
+  /**
+   * Whether a person declared it (a chat user id), not an alert source that declared it by itself
+   * (then {@code declaredBy} is the source's name, e.g. "Alertmanager").
+   */
+  public boolean declaredByPerson() {
+    return declaredBy.matches("[UW][A-Z0-9]{2,}");
+  }
+
   /** Who holds a role, if anyone. */
   public Optional<String> holder(Role role) {
     return Optional.ofNullable(

@@ -39,6 +39,21 @@ public sealed interface IncidentEvent {
       Instant at)
       implements IncidentEvent {}
 
+  /**
+   * An alert group attached to the incident changed: {@code change} is {@code fired}, {@code
+   * resolved} or {@code update} (counts changed, not the state); {@code text} is mrkdwn with the
+   * source's text escaped; {@code roomLine}, when set, is the short line for the war room (at most
+   * one per group a minute).
+   */
+  record AlertChanged(
+      long incidentId, String change, String text, @Nullable String roomLine, Instant at)
+      implements IncidentEvent {
+    @Override
+    public String actor() {
+      return null;
+    }
+  }
+
   /** A key event someone wrote down with {@code /incident note}. */
   record NoteAdded(long incidentId, String text, String actor, Instant at)
       implements IncidentEvent {}

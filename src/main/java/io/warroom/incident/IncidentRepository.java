@@ -50,6 +50,10 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
   List<Long> findIdsInIntake(int limit);
 
   /** Takes an incident out of intake; 1 for the one transaction that did, 0 for any other. */
+  /** Marks a change shown on the incident's card that is not the incident's own (its alerts). */
+  @Query("UPDATE incident SET revision = revision + 1 WHERE id = :id")
+  int touch(long id);
+
   @Query("UPDATE incident SET in_intake = FALSE WHERE id = :id AND in_intake = TRUE")
   int leaveIntake(long id);
 }

@@ -9,6 +9,7 @@ import io.warroom.output.UserText;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Participant;
 import io.warroom.timeline.TimelineEntry;
+import io.warroom.triage.Detection;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public final class PostmortemDraft {
     severity();
     impact();
     timing();
+    detection();
     people();
     CommandSections.append(md, in);
     timeline();
@@ -207,6 +209,64 @@ public final class PostmortemDraft {
       md.append("still open | — |\n");
     }
     md.append('\n');
+  }
+
+  /** Which alerts detected it, when they fired, the time to declare, and what was judged noise. */
+  private void detection() {
+    md.append("## Detection\n\n");
+    Detection d = in.detection();
+    if (d == null || d.attached().isEmpty()) {
+      md.append(
+          "No alert was attached to this incident, so it counts as detected when it was"
+              + " declared (time to declare: 0 s).\n\n");
+    } else {
+      md.append("| | time (UTC) |\n|---|---|\n")
+          .append("| Detected (first alert fired) | ")
+          .append(utc(d.detectedAt()))
+          .append(" |\n| Declared | ")
+          .append(utc(d.declaredAt()))
+          .append(" |\n| Time to declare | ")
+          .append(human(d.timeToDeclare()))
+          .append(" |\n\nAlerts attached:\n\n");
+      for (Detection.Alert a : d.attached()) {
+        md.append("- ")
+            .append(a.firedAt() == null ? "time unknown" : "fired " + utc(a.firedAt()))
+            .append(" — ")
+            .append(a.severity())
+            .append(' ')
+            .append(oneLine(a.summary()))
+            .append(" (")
+            .append(a.source())
+            .append(')');
+        if (a.runbookUrl() != null) {
+          md.append(" · ").append(UserText.markdownLink(a.runbookUrl(), "runbook"));
+        } else {
+          md.append(" · no runbook");
+        }
+        md.append('\n');
+      }
+      md.append('\n');
+    }
+    if (d != null && !d.noise().isEmpty()) {
+      md.append("Judged noise while it was open:\n\n");
+      for (Detection.Alert a : d.noise()) {
+        md.append("- ")
+            .append(a.severity())
+            .append(' ')
+            .append(oneLine(a.summary()))
+            .append(" (")
+            .append(a.source())
+            .append(')');
+        if (a.judgedBy() != null) {
+          md.append(", by ").append(Readable.user(a.judgedBy(), names));
+        }
+        if (a.judgedAt() != null) {
+          md.append(" at ").append(utc(a.judgedAt()));
+        }
+        md.append('\n');
+      }
+      md.append('\n');
+    }
   }
 
   private void people() {

@@ -9,6 +9,8 @@ import io.warroom.incident.Role;
 import io.warroom.timeline.Participant;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
+import io.warroom.triage.Detection;
+import io.warroom.triage.Detections;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -38,6 +40,7 @@ public class Postmortems {
   private final UserNames names;
   private final ChatPort chat;
   private final Clock clock;
+  private final Detections detections;
   private final com.fasterxml.jackson.databind.ObjectMapper json =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -50,7 +53,9 @@ public class Postmortems {
       PostmortemSettings settings,
       UserNames names,
       ChatPort chat,
-      Clock clock) {
+      Clock clock,
+      Detections detections) {
+    this.detections = detections;
     this.incidents = incidents;
     this.timeline = timeline;
     this.actionItems = actionItems;
@@ -80,6 +85,8 @@ public class Postmortems {
     List<TimelineEntry> entries = timeline.all(incidentId);
     List<Participant> participants = timeline.participants(incidentId);
     List<ActionItem> items = actionItems.list(incidentId);
+    Detection detection = detections.of(incident);
+    Map<String, String> names = names(incident, entries, participants, items, detection);
     return Optional.of(
         new PostmortemInput(
             incident,
@@ -87,13 +94,14 @@ public class Postmortems {
             entries,
             participants,
             items,
-            names(incident, entries, participants, items),
+            names,
             e ->
                 e.channelId() == null || e.ts() == null
                     ? null
                     : chat.permalink(e.channelId(), e.ts(), e.threadTs()),
             reviewDue(incident),
-            clock.instant()));
+            clock.instant(),
+            detection));
   }
 
   /** The review date: stored once resolved, else none. */
@@ -111,10 +119,17 @@ public class Postmortems {
       Incident incident,
       List<TimelineEntry> entries,
       List<Participant> participants,
-      List<ActionItem> items) {
+      List<ActionItem> items,
+      Detection detection) {
     Set<String> users = new HashSet<>();
+    detection.noise().stream()
+        .map(Detection.Alert::judgedBy)
+        .filter(java.util.Objects::nonNull)
+        .forEach(users::add);
     Map<String, String> bots = new HashMap<>();
-    users.add(incident.declaredBy());
+    if (incident.declaredByPerson()) {
+      users.add(incident.declaredBy());
+    }
     for (Role role : Role.values()) {
       incident.holder(role).ifPresent(users::add);
     }

@@ -38,6 +38,10 @@ public final class Sandbox implements AutoCloseable {
   private final List<String> people;
   private final String general;
   private final String incidents;
+  private final String alerts;
+
+  /** The integration token alert sources present: the environment's, else one for this run. */
+  private volatile String integrationToken = "sandbox-" + java.util.UUID.randomUUID();
 
   private Sandbox(SlackSimulator slack, String botToken, String signingSecret) {
     this.slack = slack;
@@ -52,6 +56,8 @@ public final class Sandbox implements AutoCloseable {
                 people.stream(), java.util.stream.Stream.of(slack.botUserId()))
             .toArray(String[]::new);
     this.incidents = slack.channel("incidents", false, people.get(0), withBot);
+    // Alerts wait for triage here; the page's "Fire a sample alert" sends one.
+    this.alerts = slack.channel("alerts", false, people.get(0), withBot);
   }
 
   /**
@@ -115,6 +121,13 @@ public final class Sandbox implements AutoCloseable {
     settings.put("slack.app-token", "");
     settings.put("slack.api-url", slack.apiUrl());
     settings.put("warroom.announce-channel", incidents);
+    settings.put("warroom.alerts.channel", alerts);
+    String token = env.getOrDefault("WARROOM_INTEGRATION_TOKEN", "");
+    if (token.isBlank()) {
+      settings.put("warroom.integration-token", integrationToken);
+    } else {
+      integrationToken = token;
+    }
     settings.put("warroom.sandbox", "true");
     // The sandbox has no login: only this machine may reach it (SPEC section 10).
     settings.put("micronaut.server.host", LOOPBACK);
@@ -139,6 +152,15 @@ public final class Sandbox implements AutoCloseable {
 
   public String incidentsChannel() {
     return incidents;
+  }
+
+  public String alertsChannel() {
+    return alerts;
+  }
+
+  /** What the sandbox's sample alert presents as its bearer token. */
+  String integrationToken() {
+    return integrationToken;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.warroom.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.warroom.config.DaemonThreads;
@@ -18,6 +20,11 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,13 +66,76 @@ class SandboxController {
   private final ExecutorService renderer =
       Executors.newFixedThreadPool(2, DaemonThreads.named("sandbox-page-"));
 
-  SandboxController(Sandbox sandbox) {
+  private final Sandbox sandbox;
+  private final BeanProvider<EmbeddedServer> server;
+  private final Map<String, Instant> sampleStarted = new ConcurrentHashMap<>();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  SandboxController(Sandbox sandbox, BeanProvider<EmbeddedServer> server) {
     this.page =
         new WorkspacePage(
             sandbox.slack(),
             sandbox.people(),
             sandbox.generalChannel(),
             sandbox.incidentsChannel());
+    this.sandbox = sandbox;
+    this.server = server;
+  }
+
+  /**
+   * The page's "Fire a sample alert": a notification as Alertmanager sends it, POSTed over HTTP to
+   * this Warroom's own endpoint with the integration token, so the whole path (endpoint, store,
+   * triage card in #alerts, auto-declare when configured) runs as for a real Alertmanager.
+   */
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @Post(uri = "/api/alert", consumes = MediaType.APPLICATION_JSON)
+  HttpResponse<String> alert(@Body String body) {
+    JsonNode b;
+    try {
+      b = page.parse(body);
+    } catch (WorkspacePage.Refused e) {
+      return HttpResponse.<String>badRequest()
+          .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
+          .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+    String severity = "warning".equals(text(b, "severity")) ? "warning" : "critical";
+    boolean firing = !"resolved".equals(text(b, "state"));
+    Instant started = sampleStarted.computeIfAbsent(severity, s -> Instant.now());
+    if (!firing) {
+      sampleStarted.remove(severity);
+    }
+    String payload = SampleAlert.payload(severity, firing, started);
+    URI endpoint =
+        URI.create("http://127.0.0.1:" + server.get().getPort() + "/integrations/alertmanager");
+    try {
+      java.net.http.HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(endpoint)
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + sandbox.integrationToken())
+                  .POST(HttpRequest.BodyPublishers.ofString(payload))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      boolean ok = answer.statusCode() == 200;
+      String said =
+          ok
+              ? "{\"ok\":true,\"status\":200}"
+              : "{\"ok\":false,\"error\":"
+                  + quote("Warroom answered " + answer.statusCode() + ": " + answer.body())
+                  + "}";
+      return HttpResponse.ok(said).contentType(MediaType.APPLICATION_JSON_TYPE);
+    } catch (IOException e) {
+      return HttpResponse.<String>status(HttpStatus.BAD_GATEWAY)
+          .body("{\"ok\":false,\"error\":" + quote("could not reach Warroom: " + e) + "}")
+          .contentType(MediaType.APPLICATION_JSON_TYPE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
+          .body("{\"ok\":false,\"error\":\"interrupted\"}")
+          .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
   }
 
   @ExecuteOn(TaskExecutors.BLOCKING)

@@ -26,6 +26,14 @@ public final class SlackIds {
 
   public static final String DECLARE_SHORTCUT = "warroom_declare_shortcut";
 
+  /** The "Attach to incident" modal of an alert card, and its one input. */
+  public static final String ALERT_ATTACH_VIEW = "warroom_alert_attach";
+
+  public static final String ALERT_ATTACH_INCIDENT = "alert_attach_incident";
+
+  /** The Declare modal's private metadata when it was opened from an alert card. */
+  public static final String ALERT_METADATA_PREFIX = "alert:";
+
   /** The Status Update modal and its inputs. */
   public static final String UPDATE_VIEW = "warroom_status_update";
 

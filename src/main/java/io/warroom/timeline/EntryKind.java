@@ -24,6 +24,10 @@ public enum EntryKind {
   REOPENED,
   /** A hypothesis was raised, taken on, confirmed or ruled out (the hypothesis board). */
   HYPOTHESIS,
+  /** An attached alert group started (or again started) firing. */
+  ALERT_FIRED,
+  /** An attached alert group resolved. */
+  ALERT_RESOLVED,
   /** Someone removed a secret from what Warroom stored and posted; what it was is not kept. */
   REDACTED,
   /** A decision recorded with {@code /incident decision}. */
@@ -54,7 +58,9 @@ public enum EntryKind {
           REOPENED,
           DECISION,
           HANDOVER,
-          TAKEOVER);
+          TAKEOVER,
+          ALERT_FIRED,
+          ALERT_RESOLVED);
 
   public boolean isKey() {
     return KEY.contains(this);

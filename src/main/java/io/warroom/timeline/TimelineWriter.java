@@ -58,7 +58,9 @@ class TimelineWriter {
               "private", i.privateIncident(),
               "drill", i.drill(),
               "affected", i.affected()));
-      participants.add(i.id(), i.declaredBy(), declared.at());
+      if (i.declaredByPerson()) {
+        participants.add(i.id(), i.declaredBy(), declared.at());
+      }
     } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
       add(
           assigned.incidentId(),
@@ -78,6 +80,17 @@ class TimelineWriter {
               "to",
               assigned.assignee()));
       participants.add(assigned.incidentId(), assigned.assignee(), assigned.at());
+    } else if (event instanceof IncidentEvent.AlertChanged a) {
+      if ("update".equals(a.change())) {
+        return; // a notification that changed counts only: a war-room line at most
+      }
+      add(
+          a.incidentId(),
+          "resolved".equals(a.change()) ? EntryKind.ALERT_RESOLVED : EntryKind.ALERT_FIRED,
+          a.at(),
+          null,
+          a.text(),
+          null);
     } else if (recordCommand(event)) {
       return;
     } else if (event instanceof IncidentEvent.NoteAdded note) {

@@ -34,13 +34,15 @@ final class CardView {
    * @param nextDue when the next status update is owed; {@code null} when none is
    */
   static ChatMessage render(Incident incident, @Nullable Instant nextDue) {
-    return render(incident, nextDue, List.of());
+    return render(incident, nextDue, List.of(), List.of());
   }
 
   /**
    * @param extra lines other features add ({@link CardLines}), shown under the roles
+   * @param alerts one mrkdwn line per attached alert group (see {@link CardAlerts})
    */
-  static ChatMessage render(Incident incident, @Nullable Instant nextDue, List<String> extra) {
+  static ChatMessage render(
+      Incident incident, @Nullable Instant nextDue, List<String> extra, List<String> alerts) {
     List<Block> blocks = new ArrayList<>();
     // Slack's renderer cuts a header to Slack's limit.
     blocks.add(
@@ -59,6 +61,9 @@ final class CardView {
               "*Affected:* " + Mrkdwn.escape(Mrkdwn.truncate(incident.affected(), 2500)),
               List.of(),
               null));
+    }
+    if (!alerts.isEmpty()) {
+      blocks.add(new Section("*Alerts*\n" + String.join("\n", alerts), List.of(), null));
     }
     blocks.add(new Context(context(incident, nextDue)));
     List<Control> controls = controls(incident);
@@ -114,7 +119,9 @@ final class CardView {
             + " ("
             + Mrkdwn.date(incident.declaredAt(), "{ago}")
             + ") by "
-            + Mrkdwn.user(incident.declaredBy()));
+            + (incident.declaredByPerson()
+                ? Mrkdwn.user(incident.declaredBy())
+                : Mrkdwn.escape(incident.declaredBy())));
     if (incident.isOpen() && nextDue != null) {
       lines.add(
           ":hourglass_flowing_sand: Next status update due " + Mrkdwn.date(nextDue, "{time}"));

@@ -10,7 +10,7 @@ import java.util.UUID;
  * every later one (and every replica): the part of a post's key that no other installation shares.
  */
 @Singleton
-class InstallationId {
+public class InstallationId {
 
   private final InstallationRepository rows;
   private volatile String id;
@@ -19,7 +19,7 @@ class InstallationId {
     this.rows = rows;
   }
 
-  String get() {
+  public String get() {
     String known = id;
     if (known == null) {
       known = rows.findById(1).map(Installation::id).orElseGet(this::create);

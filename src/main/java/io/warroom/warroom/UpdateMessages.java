@@ -99,7 +99,7 @@ final class UpdateMessages {
     if (r.missed() >= 2) {
       i.holder(Role.COMMANDER).ifPresent(asked::add);
     }
-    if (asked.isEmpty()) {
+    if (asked.isEmpty() && i.declaredByPerson()) {
       asked.add(i.declaredBy());
     }
     StringBuilder who = new StringBuilder();

@@ -73,6 +73,7 @@ class WarRoomPass {
   private final ObjectMapper json;
   private final TransactionOperations<Connection> tx;
   private final InstallationId installation;
+  private final CardAlerts cardAlerts;
 
   /** Runs the steps of passes that go on at the same time as others; idle threads end soon. */
   private final ExecutorService steps =
@@ -94,9 +95,11 @@ class WarRoomPass {
       ObjectMapper json,
       TransactionOperations<Connection> tx,
       InstallationId installation,
-      List<RoomDrawing> drawings) {
+      List<RoomDrawing> drawings,
+      CardAlerts cardAlerts) {
     this.installation = installation;
     drawings.forEach(d -> this.drawings.put(d.name(), d));
+    this.cardAlerts = cardAlerts;
     this.rooms = rooms;
     this.outbox = outbox;
     this.incidents = incidents;
@@ -271,7 +274,9 @@ class WarRoomPass {
 
   private void ensureMembers(WarRoom room, Incident incident, String channel, Lease lease) {
     Set<String> wanted = new LinkedHashSet<>();
-    wanted.add(incident.declaredBy());
+    if (incident.declaredByPerson()) {
+      wanted.add(incident.declaredBy());
+    }
     for (Role role : Role.values()) {
       incident.holder(role).ifPresent(wanted::add);
     }
@@ -409,7 +414,11 @@ class WarRoomPass {
   private ChatMessage card(Incident incident) {
     List<String> extra = new java.util.ArrayList<>();
     cardLines.forEach(c -> extra.addAll(c.lines(incident)));
-    return CardView.render(incident, heartbeats.nextDue(incident.id()).orElse(null), extra);
+    return CardView.render(
+        incident,
+        heartbeats.nextDue(incident.id()).orElse(null),
+        extra,
+        cardAlerts.lines(incident.id()));
   }
 
   private ChatMessage render(OutboxEntry entry, Incident incident, String roomChannel) {

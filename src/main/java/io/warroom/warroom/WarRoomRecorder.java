@@ -54,6 +54,10 @@ class WarRoomRecorder {
       planRoom(declared.incident());
     } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
       post(id, RoomMessages.roleAssigned(assigned));
+    } else if (event instanceof IncidentEvent.AlertChanged a) {
+      if (a.roomLine() != null) {
+        post(id, ChatMessage.of(a.roomLine()));
+      }
     } else if (event instanceof IncidentEvent.NoteAdded note) {
       post(id, RoomMessages.note(note));
     } else if (event instanceof IncidentEvent.StatusUpdated u) {

@@ -8,6 +8,7 @@ import io.warroom.api.IncidentView;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.IncidentRepository;
+import io.warroom.triage.Detections;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -28,6 +29,7 @@ class WebhookRecorder {
   private final WarRooms rooms;
   private final ObjectMapper json;
   private final WebhookDispatcher dispatcher;
+  private final Detections detections;
 
   WebhookRecorder(
       WebhookSettings settings,
@@ -35,13 +37,15 @@ class WebhookRecorder {
       IncidentRepository incidents,
       WarRooms rooms,
       ObjectMapper json,
-      WebhookDispatcher dispatcher) {
+      WebhookDispatcher dispatcher,
+      Detections detections) {
     this.settings = settings;
     this.deliveries = deliveries;
     this.incidents = incidents;
     this.rooms = rooms;
     this.json = json;
     this.dispatcher = dispatcher;
+    this.detections = detections;
   }
 
   @EventListener
@@ -106,7 +110,8 @@ class WebhookRecorder {
         IncidentView.of(
             incident,
             hidden ? null : rooms.channelOf(incident.id()).orElse(null),
-            hidden ? null : rooms.channelNameOf(incident.id()).orElse(null));
+            hidden ? null : rooms.channelNameOf(incident.id()).orElse(null),
+            detections.of(incident).detectedAt());
     ObjectNode data = json.valueToTree(view);
     if (hidden) {
       data.remove(List.of("title", "affected", "channelId", "channelName"));

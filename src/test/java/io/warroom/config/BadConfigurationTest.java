@@ -56,6 +56,7 @@ class BadConfigurationTest {
         "warroom.alerts.severity-map|critical=sev2,warning|WARROOM_ALERTS_SEVERITY_MAP: 'warning' is not label=severity",
         "warroom.webhook.urls|hooks.example.com/w|WARROOM_WEBHOOK_URLS: an entry is not an absolute http(s) URL",
         "warroom.webhook.urls|https://hooks.example.com/w|WARROOM_WEBHOOK_SECRET is required when WARROOM_WEBHOOK_URLS is set",
+        "warroom.alerts.auto-declare|critical|WARROOM_ALERTS_AUTO_DECLARE: 'critical' is not a severity",
       })
   void stopsWithOneClearLine(String property, String value, String expected) {
     Map<String, Object> props = new HashMap<>();

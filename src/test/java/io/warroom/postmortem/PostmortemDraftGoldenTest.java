@@ -12,6 +12,7 @@ import io.warroom.incident.Status;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Participant;
 import io.warroom.timeline.TimelineEntry;
+import io.warroom.triage.Detection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -372,7 +373,32 @@ class PostmortemDraftGoldenTest {
         NAMES,
         e -> "https://acme.slack.com/archives/" + e.channelId() + "/p" + e.ts().replace(".", ""),
         t("04:12").plusSeconds(48 * 3600),
-        t("05:00"));
+        t("05:00"),
+        new Detection(
+            t("02:55"),
+            t("03:02"),
+            List.of(
+                new Detection.Alert(
+                    7,
+                    "Alertmanager",
+                    "SEV2",
+                    "Payments 5xx above 5% | *all* <!channel>",
+                    t("02:55"),
+                    "https://runbooks.example.com/payments-5xx",
+                    null,
+                    null),
+                new Detection.Alert(
+                    8, "Grafana", "SEV3", "Card auth latency", t("02:58"), null, null, null)),
+            List.of(
+                new Detection.Alert(
+                    9,
+                    "Alertmanager",
+                    "SEV4",
+                    "Disk 81% full on db-3",
+                    t("02:40"),
+                    "javascript:alert(1)",
+                    "U2BOB",
+                    t("03:10")))));
   }
 
   static PostmortemInput privateDrill() {

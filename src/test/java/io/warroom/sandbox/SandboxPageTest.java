@@ -203,6 +203,40 @@ class SandboxPageTest {
         HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  @Test
+  void theSampleAlertGoesThroughTheAlertmanagerEndpointToACardInAlerts() throws Exception {
+    String alerts = sandbox.alertsChannel();
+    HttpResponse<String> fired =
+        post("alert", Map.of("as", alex, "severity", "warning", "state", "firing"));
+    assertEquals(200, fired.statusCode(), fired.body());
+    assertTrue(JSON.readTree(fired.body()).path("ok").asBoolean(), fired.body());
+    Thread.sleep(3000);
+    System.err.println("DEBUG calls " + sandbox.slack().calls("chat.postMessage"));
+    System.err.println("DEBUG msgs " + sandbox.slack().messages(alerts));
+    System.err.println(
+        "DEBUG due " + context.getBean(io.warroom.triage.Triage.class).unattached(5));
+    io.warroom.support.TestApp.await(
+        "the sample alert's card",
+        java.time.Duration.ofSeconds(20),
+        () ->
+            sandbox.slack().messages(alerts).stream()
+                .anyMatch(m -> m.byBot() && m.allText().contains("Checkout p99 latency")));
+    HttpResponse<String> resolved =
+        post("alert", Map.of("as", alex, "severity", "warning", "state", "resolved"));
+    assertEquals(200, resolved.statusCode(), resolved.body());
+    io.warroom.support.TestApp.await(
+        "the card resolved",
+        java.time.Duration.ofSeconds(20),
+        () ->
+            sandbox.slack().messages(alerts).stream()
+                .anyMatch(m -> m.allText().contains("RESOLVED: Checkout p99 latency")));
+    assertEquals(
+        1,
+        sandbox.slack().messages(alerts).stream()
+            .filter(m -> m.allText().contains("Checkout p99 latency"))
+            .count());
+  }
+
   private static HttpResponse<String> post(String action, Map<String, Object> body)
       throws Exception {
     return HTTP.send(

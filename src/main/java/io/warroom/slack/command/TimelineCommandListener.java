@@ -123,6 +123,8 @@ class TimelineCommandListener implements CommandListener {
       case MITIGATED -> ":adhesive_bandage: ";
       case RESOLVED -> ":white_check_mark: ";
       case REOPENED -> ":leftwards_arrow_with_hook: ";
+      case ALERT_FIRED -> ":rotating_light: ";
+      case ALERT_RESOLVED -> ":white_check_mark: ";
       default -> "";
     };
   }

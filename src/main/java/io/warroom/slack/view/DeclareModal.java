@@ -81,7 +81,7 @@ public final class DeclareModal {
   private DeclareModal() {}
 
   public static View view(Severity severity, boolean drill, String title) {
-    return view(severity, drill, title, null, null);
+    return build(severity, drill, title, null, null, null);
   }
 
   /**
@@ -94,6 +94,24 @@ public final class DeclareModal {
       String title,
       @Nullable Source source,
       @Nullable String note) {
+    return build(severity, drill, title, source, note, source == null ? null : source.write());
+  }
+
+  /**
+   * The modal filled in from an alert group: its summary and severity; the group's id rides in the
+   * private metadata so that the declared incident gets the group attached.
+   */
+  public static View fromAlert(Severity severity, String title, long alertGroupId) {
+    return build(severity, false, title, null, null, SlackIds.ALERT_METADATA_PREFIX + alertGroupId);
+  }
+
+  private static View build(
+      Severity severity,
+      boolean drill,
+      String title,
+      @Nullable Source source,
+      @Nullable String note,
+      @Nullable String metadata) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (source != null) {
       blocks.add(
@@ -187,11 +205,11 @@ public final class DeclareModal {
     return View.builder()
         .type("modal")
         .callbackId(SlackIds.DECLARE_VIEW)
+        .privateMetadata(metadata)
         .title(ViewTitle.builder().type("plain_text").text("Declare an incident").build())
         .submit(ViewSubmit.builder().type("plain_text").text("Declare").build())
         .close(ViewClose.builder().type("plain_text").text("Cancel").build())
         .blocks(blocks)
-        .privateMetadata(source == null ? null : source.write())
         .build();
   }
 

@@ -10,9 +10,12 @@ import io.warroom.incident.Refusal;
 import io.warroom.origin.Origins;
 import io.warroom.slack.SlackIds;
 import io.warroom.slack.ViewListener;
+import io.warroom.triage.Triage;
+import io.warroom.triage.TriagedGroup;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Submissions of the Declare modal. Problems come back inside the modal; a second submission of the
@@ -23,10 +26,25 @@ class DeclareViewListener implements ViewListener {
 
   private final IncidentService incidents;
   private final Origins origins;
+  private final Triage triage;
 
-  DeclareViewListener(IncidentService incidents, Origins origins) {
+  DeclareViewListener(IncidentService incidents, Origins origins, Triage triage) {
     this.incidents = incidents;
     this.origins = origins;
+    this.triage = triage;
+  }
+
+  /** The alert group this modal was opened from, if any. */
+  static Optional<Long> alertGroup(String metadata) {
+    if (metadata == null || !metadata.startsWith(SlackIds.ALERT_METADATA_PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Long.parseLong(metadata.substring(SlackIds.ALERT_METADATA_PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -78,6 +96,19 @@ class DeclareViewListener implements ViewListener {
                     source.channelId(),
                     source.messageTs(),
                     source.permalink()));
+    alertGroup(view.getPrivateMetadata())
+        .ifPresent(
+            group -> {
+              try {
+                triage.attach(
+                    group,
+                    declared.incident().id(),
+                    TriagedGroup.DECLARED,
+                    request.getPayload().getUser().getId());
+              } catch (Refusal alreadyTaken) {
+                // Attached to another incident meanwhile: the declaration stands on its own.
+              }
+            });
     return ctx.ack();
   }
 }
