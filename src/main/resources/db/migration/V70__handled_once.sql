@@ -16,5 +16,6 @@ INSERT INTO handled_once (once_key, handled_at)
 -- The janitor deletes by age every hour.
 CREATE INDEX handled_once_age ON handled_once (handled_at);
 
-DROP TABLE handled_request;
-DROP TABLE processed_event;
+-- handled_request and processed_event stay: replicas of the previous version keep writing to them
+-- during a rolling upgrade and would fail every request if they were gone. A later release drops
+-- them once no such replica can run.
