@@ -3,6 +3,7 @@ package io.warroom.redaction;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.chat.Mrkdwn;
+import io.warroom.warroom.RoomPosts;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +18,11 @@ import java.util.Set;
 
 /**
  * Removes a secret from one incident: from every column that holds text Warroom stored (timeline
- * text and details, tasks, action items, the outbox), and from the posts Warroom made, which are
- * queued for {@code chat.update} with the same text redacted. The timeline then records that a
- * redaction was made, and by whom, never what.
+ * text and details, tasks, action items, hypotheses, handover notes, events not yet sent, the
+ * outbox), and from the posts Warroom made, which are queued for {@code chat.update} with the same
+ * text redacted (a post still on its way gets its update too, delivered after it), and the messages
+ * drawn from state (the hypothesis board) are redrawn. The timeline then records that a redaction
+ * was made, and by whom, never what.
  *
  * <p>It works on the tables directly, in one transaction, because a secret can sit in any of them,
  * in the forms it was written in: as typed, escaped for Slack, and escaped inside JSON. Keep the
@@ -39,14 +42,22 @@ public class Redactions {
     {"timeline_entry", "data"},
     {"task", "text"},
     {"action_item", "text"},
+    {"hypothesis", "text"},
+    {"hypothesis", "note"},
+    {"handover", "current_state"},
+    {"handover", "being_tried"},
+    {"handover", "next_steps"},
+    {"webhook_delivery", "body"},
   };
 
   private final JdbcOperations jdbc;
   private final Clock clock;
+  private final RoomPosts posts;
 
-  Redactions(JdbcOperations jdbc, Clock clock) {
+  Redactions(JdbcOperations jdbc, Clock clock, RoomPosts posts) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.posts = posts;
   }
 
   /** What a redaction changed: stored values and posts queued for an update. */
@@ -79,11 +90,14 @@ public class Redactions {
           stored += replace(c, column[0], column[1], incidentId, form);
         }
       }
-      int posts = redactOutbox(c, incidentId, forms);
-      if (stored + posts > 0) {
+      int updated = redactOutbox(c, incidentId, forms);
+      if (stored > 0) {
+        updated += redrawDrawings(c, incidentId);
+      }
+      if (stored + updated > 0) {
         record(c, incidentId, by);
       }
-      return new Result(stored, posts);
+      return new Result(stored, updated);
     } catch (SQLException e) {
       throw new IllegalStateException("redaction failed: " + e.getSQLState(), e);
     }
@@ -118,14 +132,20 @@ public class Redactions {
     List<Object[]> rows = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, channel_id, kind, body, ts, delivered_at FROM outbox WHERE incident_id = ?"
-                + " AND kind = 'MESSAGE' AND update_ts IS NULL ORDER BY id")) {
+            "SELECT id, channel_id, kind, body, ts, delivered_at, ref, update_ref FROM outbox"
+                + " WHERE incident_id = ? AND kind = 'MESSAGE' AND update_ts IS NULL ORDER BY id")) {
       s.setLong(1, incidentId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           rows.add(
               new Object[] {
-                r.getLong(1), r.getString(2), r.getString(4), r.getString(5), r.getTimestamp(6)
+                r.getLong(1),
+                r.getString(2),
+                r.getString(4),
+                r.getString(5),
+                r.getTimestamp(6),
+                r.getString(7),
+                r.getString(8)
               });
         }
       }
@@ -158,9 +178,54 @@ public class Redactions {
           s.executeUpdate();
         }
         posts++;
+      } else if (row[4] == null) {
+        // Not delivered yet, but perhaps on its way with the old text: an update by name follows
+        // it (the outbox delivers in order), so whatever the post carried is replaced.
+        String target = (String) row[6];
+        if (target == null) {
+          target = (String) row[5];
+        }
+        if (target == null) {
+          target = "redacted:" + row[0];
+          try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET ref = ? WHERE id = ?")) {
+            s.setString(1, target);
+            s.setLong(2, (Long) row[0]);
+            s.executeUpdate();
+          }
+        }
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO outbox (incident_id, channel_id, update_ref, kind, body, created_at)"
+                    + " VALUES (?, ?, ?, 'MESSAGE', ?, ?)")) {
+          s.setLong(1, incidentId);
+          s.setString(2, (String) row[1]);
+          s.setString(3, target);
+          s.setString(4, redacted);
+          s.setTimestamp(5, Timestamp.from(clock.instant()));
+          s.executeUpdate();
+        }
+        posts++;
       }
     }
     return posts;
+  }
+
+  /** Queues a redraw of each message drawn from state (the hypothesis board) in this incident. */
+  private int redrawDrawings(Connection c, long incidentId) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT DISTINCT ref FROM outbox WHERE incident_id = ? AND kind = 'DRAWN'"
+                + " AND ref LIKE 'drawn:%'")) {
+      s.setLong(1, incidentId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          names.add(r.getString(1).substring("drawn:".length()));
+        }
+      }
+    }
+    names.forEach(name -> posts.redraw(incidentId, name));
+    return names.size();
   }
 
   private void record(Connection c, long incidentId, String by) throws SQLException {

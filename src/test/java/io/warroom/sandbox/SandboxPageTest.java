@@ -210,11 +210,6 @@ class SandboxPageTest {
         post("alert", Map.of("as", alex, "severity", "warning", "state", "firing"));
     assertEquals(200, fired.statusCode(), fired.body());
     assertTrue(JSON.readTree(fired.body()).path("ok").asBoolean(), fired.body());
-    Thread.sleep(3000);
-    System.err.println("DEBUG calls " + sandbox.slack().calls("chat.postMessage"));
-    System.err.println("DEBUG msgs " + sandbox.slack().messages(alerts));
-    System.err.println(
-        "DEBUG due " + context.getBean(io.warroom.triage.Triage.class).unattached(5));
     io.warroom.support.TestApp.await(
         "the sample alert's card",
         java.time.Duration.ofSeconds(20),

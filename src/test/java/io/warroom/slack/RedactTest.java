@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import io.warroom.timeline.EntryKind;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,8 +74,10 @@ class RedactTest {
     slack.app().command(alice, room.id, "update rotating " + SECRET + " now");
     slack.app().command(alice, room.id, "task @bob rotate " + SECRET);
     slack.app().command(alice, room.id, "action rotate " + SECRET + " everywhere");
+    slack.app().command(alice, room.id, "hypothesis someone reused " + SECRET);
     String shown = "s3cr3t-pa55&amp;&lt;word&gt;"; // as Warroom's posts carry it
     TestApp.await("the task posted", () -> room.botPostsContaining("*Task for").size() == 1);
+    TestApp.await("the board drawn", () -> !room.botPostsContaining("someone reused").isEmpty());
     TestApp.await(
         "the update mirrored",
         () ->
@@ -113,6 +117,7 @@ class RedactTest {
             {"timeline_entry", "data"},
             {"task", "text"},
             {"action_item", "text"},
+            {"hypothesis", "text"},
             {"outbox", "body"}
           }) {
         try (ResultSet r =
@@ -125,5 +130,28 @@ class RedactTest {
     }
     String again = slack.app().command(alice, room.id, "redact " + SECRET).text();
     assertTrue(again.contains("nothing changed"), again);
+  }
+
+  /**
+   * The redaction arrives while the post that holds the secret is on its way to Slack: the post
+   * lands with it, and the update queued behind it takes it out.
+   */
+  @Test
+  void aPostOnItsWayWhenTheRedactionArrivesIsUpdatedAfterItLands() {
+    slack.app().command(alice, general, "declare sev2 Leak in flight");
+    Room room = Room.awaitContaining(slack, "leak-in-flight");
+    slack.join(bob, room.id);
+    long id = app.bean(WarRooms.class).incidentIn(room.id).orElseThrow();
+    TestApp.await("the room built", () -> room.card() != null);
+    app.awaitSettled();
+    String token = "tok-" + id + "-9f8e7d6c";
+    slack.faults().inject("chat.postMessage", 1, Fault.slow(Duration.ofSeconds(2)));
+    slack.app().command(alice, room.id, "task @bob revoke " + token);
+    TestApp.await("the post on its way", () -> slack.faults().pending("chat.postMessage") == 0);
+    String answer = slack.app().command(alice, room.id, "redact " + token).text();
+    assertTrue(answer.contains("Removed it from"), answer);
+    TestApp.await("the task posted", () -> room.botPostsContaining("*Task for").size() == 1);
+    TestApp.await("the post updated", () -> !anywhereInSlack(token));
+    assertTrue(room.botPostsContaining("*Task for").get(0).allText().contains("[redacted]"));
   }
 }

@@ -105,6 +105,7 @@ class RolesTest {
   @Test
   void badRoleInputSaysWhatToTypeAndChangesNothing() {
     Room room = declare("CDN errors in Asia");
+    app.awaitSettled(); // what the earlier tests set in motion is done
     int calls = slack.calls().size();
     assertTrue(
         slack
@@ -139,6 +140,7 @@ class RolesTest {
 
   @Test
   void incidentCommandsOutsideAWarRoomAreRefusedAndChangeNothing() {
+    app.awaitSettled(); // what the earlier tests set in motion is done
     int calls = slack.calls().size();
     for (String command : new String[] {"ic @bob", "ic me", "role comms @bob"}) {
       AppLink.Reply reply = slack.app().command(alice, general, command);

@@ -1,14 +1,20 @@
 package io.warroom.support;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.warroom.fakeslack.FakeSlack;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
 /**
  * Warroom running for real against a fake Slack: an embedded server on a free port, its own
@@ -128,6 +134,33 @@ public final class TestApp implements AutoCloseable {
     } while (System.nanoTime() < until);
     if (!condition.getAsBoolean()) {
       throw new AssertionError("No longer true: " + what);
+    }
+  }
+
+  /**
+   * Waits until no war room has work left or a pass under way (no channel yet, a card behind its
+   * incident, a queued post, a lease held): what earlier steps set in motion is done, so a check
+   * that a command posted nothing sees only what that command did.
+   */
+  public void awaitSettled() {
+    DataSource db = DelegatingDataSource.unwrapDataSource(bean(DataSource.class));
+    await("every war room settled", () -> busyRooms(db) == 0);
+  }
+
+  private static int busyRooms(DataSource db) {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM war_room w JOIN incident i ON i.id = w.incident_id"
+                    + " WHERE w.channel_id IS NULL OR w.synced_revision < i.revision"
+                    + " OR w.lease_owner IS NOT NULL"
+                    + " OR EXISTS (SELECT 1 FROM outbox o WHERE o.incident_id = w.incident_id"
+                    + " AND o.delivered_at IS NULL)")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -137,8 +137,11 @@ class EventsOutTest {
               .sorted()
               .toList());
 
-      Thread.sleep(1500); // several sweeps and back-offs: a refused event must not come back
-      assertEquals(12, refusing.requests(), "a 400 is given up at once, never retried");
+      // Several sweeps and back-offs: a refused event must not come back.
+      TestApp.holds(
+          "a 400 is given up at once, never retried",
+          Duration.ofMillis(1500),
+          () -> refusing.requests() == 12);
       assertEquals(List.of(), refusing.problems());
       assertEquals(12, count(logs.text(), "refused with HTTP 400; given up"));
       assertFalse(logs.text().contains("t0p"), "the endpoint's query is never logged");
@@ -249,8 +252,10 @@ class EventsOutTest {
           "given up", Duration.ofSeconds(30), () -> logs.text().contains("still failing after"));
       int tries = down.requests();
       assertTrue(tries >= 3, tries + " tries");
-      Thread.sleep(1500); // several sweeps: a given-up event is not sent again
-      assertEquals(tries, down.requests());
+      TestApp.holds(
+          "a given-up event is not sent again",
+          Duration.ofMillis(1500),
+          () -> down.requests() == tries);
       assertEquals(List.of(), down.problems());
       assertTrue(logs.text().contains("no answer within 2s"), "the hanging endpoint timed out");
       assertEquals(1, good.requests());
