@@ -100,6 +100,9 @@ class CommandAcrossReplicasTest {
                     .orElseThrow()
                     .allText()
                     .contains("Accepted by <@" + carol + ">"));
+        TestApp.await(
+            "the acceptance posted",
+            () -> !orphan.botPostsContaining("accepted command from").isEmpty());
         TestApp.holds(
             "the acceptance and the note posted once",
             java.time.Duration.ofSeconds(1),
