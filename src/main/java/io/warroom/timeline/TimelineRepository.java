@@ -12,6 +12,12 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
 
+  /** Marks the messages already stored in this thread as exploration; how many it marked. */
+  @Query(
+      "UPDATE timeline_entry SET exploration = TRUE WHERE incident_id = :incidentId"
+          + " AND thread_ts = :threadTs AND exploration = FALSE")
+  int markExploration(long incidentId, String threadTs);
+
   /** Stores a message unless this channel and ts are already there; 1 when stored. */
   @Query(
       "INSERT INTO timeline_entry (incident_id, kind, at, actor, text, channel_id, ts, thread_ts,"

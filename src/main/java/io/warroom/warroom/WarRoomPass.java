@@ -1,6 +1,7 @@
 package io.warroom.warroom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import io.warroom.chat.ChatFailure;
 import io.warroom.chat.ChatMessage;
@@ -345,6 +346,7 @@ class WarRoomPass {
               lease.wrote(rooms.setCard(incident.id(), generation, ts, incident.revision()));
             } else if (entry.kind() == OutboxKind.EXPLORATION_THREAD) {
               lease.wrote(rooms.setThread(incident.id(), generation, ts));
+              threadStarted.publishEvent(new ExplorationThreadStarted(incident.id(), ts));
             }
             return null;
           });
@@ -410,6 +412,8 @@ class WarRoomPass {
 
   /** Lines other features add to the card (a pending handover). */
   @Inject List<CardLines> cardLines = List.of();
+
+  @Inject ApplicationEventPublisher<ExplorationThreadStarted> threadStarted;
 
   private ChatMessage card(Incident incident) {
     List<String> extra = new java.util.ArrayList<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.warroom.fakeslack.AppLink;
 import io.warroom.fakeslack.FakeSlack;
+import io.warroom.fakeslack.Faults.Fault;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.time.Duration;
@@ -91,6 +92,26 @@ class TimelineCaptureTest {
     TimelineEntry entry = awaitEntry(i.id(), reply);
     assertTrue(entry.exploration());
     assertEquals(thread, entry.threadTs());
+  }
+
+  /**
+   * A responder answers in the exploration thread the moment it appears, before Slack's answer to
+   * Warroom's post (with the thread's ts) has come back: the reply still counts as exploration.
+   */
+  @Test
+  void aReplyBeforeTheThreadIsRecordedIsStillExploration() {
+    app.awaitSettled();
+    // The card's and the thread's posts land in Slack at once; their answers come back late.
+    slack.faults().inject("chat.postMessage", 2, Fault.late(Duration.ofMillis(1500)));
+    slack.app().command(alice, general, "declare sev2 Quick responder");
+    Room room = Room.awaitContaining(slack, "quick-responder");
+    TestApp.await("the thread shown", () -> room.thread().isPresent());
+    String thread = room.thread().orElseThrow().ts();
+    String reply = slack.post(alice, room.id, "checking the connection pool", thread);
+    long id = app.bean(io.warroom.warroom.WarRooms.class).incidentIn(room.id).orElseThrow();
+    TimelineEntry entry = awaitEntry(id, reply);
+    assertEquals(thread, entry.threadTs());
+    TestApp.await("marked exploration", () -> entry(id, reply).orElseThrow().exploration());
   }
 
   @Test
