@@ -325,6 +325,12 @@ public class IncidentService {
     return open ? incidents.pageOpen(before, limit) : incidents.pageResolved(before, limit);
   }
 
+  /** Incidents declared or resolved at or after {@code since}, newest declared first. */
+  @Transactional
+  public List<Incident> touchedSince(Instant since) {
+    return incidents.findTouchedSince(since);
+  }
+
   /** Every incident, newest first. */
   @Transactional
   public List<Incident> all() {
