@@ -39,6 +39,12 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
           + " ORDER BY id DESC LIMIT :limit")
   List<Incident> pageResolved(long before, int limit);
 
+  /** The {@code limit} most recently resolved incidents that are not drills. */
+  @Query(
+      "SELECT * FROM incident WHERE status = 'RESOLVED' AND drill = FALSE"
+          + " ORDER BY resolved_at DESC, id DESC LIMIT :limit")
+  List<Incident> findLastResolved(int limit);
+
   /** Incidents declared or resolved at or after {@code since}: recent history and its figures. */
   @Query(
       "SELECT * FROM incident WHERE declared_at >= :since OR resolved_at >= :since"

@@ -331,6 +331,12 @@ public class IncidentService {
     return incidents.findTouchedSince(since);
   }
 
+  /** The {@code limit} most recently resolved incidents, drills left out, newest first. */
+  @Transactional
+  public List<Incident> lastResolved(int limit) {
+    return incidents.findLastResolved(limit);
+  }
+
   /** Every incident, newest first. */
   @Transactional
   public List<Incident> all() {

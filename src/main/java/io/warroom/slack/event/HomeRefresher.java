@@ -106,7 +106,7 @@ class HomeRefresher {
         return;
       }
       pending.addAll(people);
-      if (worker == null) {
+      if (worker == null || !worker.isAlive()) {
         worker = new Thread(this::drain, "home-refresh");
         worker.setDaemon(true);
         worker.start();
@@ -116,6 +116,16 @@ class HomeRefresher {
   }
 
   private void drain() {
+    try {
+      drainWhileRunning();
+    } finally {
+      synchronized (pending) {
+        worker = null; // whatever ended this thread, the next change starts another
+      }
+    }
+  }
+
+  private void drainWhileRunning() {
     while (!stopped) {
       String user;
       try {
@@ -179,8 +189,12 @@ class HomeRefresher {
       stopped = true;
       pending.notifyAll();
     }
-    if (worker != null) {
-      worker.interrupt();
+    Thread running;
+    synchronized (pending) {
+      running = worker;
+    }
+    if (running != null) {
+      running.interrupt();
     }
   }
 }
