@@ -1,6 +1,7 @@
 package io.warroom.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.fakeslack.FakeSlack;
@@ -10,6 +11,7 @@ import io.warroom.support.Whispers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,12 @@ class ReviewCommandTest {
     app.close();
   }
 
-  private List<String> files(Room room) {
-    return room.botMessages().stream().flatMap(m -> m.files().stream()).toList();
+  private Optional<String> review(Room room) {
+    return room.botMessages().stream()
+        .flatMap(m -> m.files().stream())
+        .map(f -> slack.fileContent(f).orElse(""))
+        .filter(content -> content.startsWith("# Process review"))
+        .findFirst();
   }
 
   @Test
@@ -55,18 +61,24 @@ class ReviewCommandTest {
     TestApp.await(
         "resolved", () -> room.botMessages().stream().anyMatch(m -> m.text().contains("Resolved")));
 
-    int before = files(room).size();
+    // A drill, resolved later: the review leaves it out.
+    slack.app().command(alice, general, "declare sev3 --drill Fire drill in the data centre");
+    Room drill = Room.awaitContaining(slack, "fire-drill");
+    slack.app().command(alice, drill.id, "resolve Drill over");
+    TestApp.await(
+        "the drill resolved",
+        () -> drill.botMessages().stream().anyMatch(m -> m.text().contains("Resolved")));
+
     int whispers = Whispers.count(slack, alice);
     assertEquals(200, slack.app().command(alice, room.id, "review 3").status());
     Whispers.awaitNew(slack, alice, whispers, "Writing the review of the last 3");
+    // The postmortem draft is a file in the room too; the review is the one that says so.
     TestApp.await(
-        "the review file in the channel",
-        Duration.ofSeconds(20),
-        () -> files(room).size() > before);
-    String file = files(room).get(files(room).size() - 1);
-    String md = slack.fileContent(file).orElseThrow();
+        "the review file in the channel", Duration.ofSeconds(20), () -> review(room).isPresent());
+    String md = review(room).orElseThrow();
     assertTrue(md.startsWith("# Process review: the last 1 resolved incident"), md);
     assertTrue(md.contains("Checkout is throwing 500s"), md);
+    assertFalse(md.contains("Fire drill"), "drills are left out: " + md);
     assertTrue(md.contains("3 were asked for; only these are resolved"), md);
     assertTrue(md.contains("| Right hypothesis raised | 20"), md);
     assertTrue(md.contains("| Confirmed | 20"), md);
