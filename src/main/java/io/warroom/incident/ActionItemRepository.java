@@ -14,6 +14,11 @@ interface ActionItemRepository extends CrudRepository<ActionItem, Long> {
   @Query("SELECT * FROM action_item WHERE incident_id = :incidentId ORDER BY id")
   List<ActionItem> findByIncident(long incidentId);
 
+  /** Open action items someone owns, oldest first, for their App Home. */
+  @Query(
+      "SELECT * FROM action_item WHERE owner = :owner AND status = 'OPEN' ORDER BY id LIMIT :limit")
+  List<ActionItem> findOpenByOwner(String owner, int limit);
+
   /** Closes an open item; 1 when this call closed it. */
   @Query(
       "UPDATE action_item SET status = :status, closed_by = :by, closed_at = :at,"

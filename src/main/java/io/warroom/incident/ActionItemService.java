@@ -85,6 +85,12 @@ public class ActionItemService {
     return closed;
   }
 
+  /** Up to {@code limit} open action items {@code owner} owns, oldest first. */
+  @ReadOnly
+  public List<ActionItem> openFor(String owner, int limit) {
+    return items.findOpenByOwner(owner, limit);
+  }
+
   @ReadOnly
   public List<ActionItem> list(long incidentId) {
     return items.findByIncident(incidentId);

@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,18 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
       "SELECT * FROM incident WHERE id < :before AND status = 'RESOLVED'"
           + " ORDER BY id DESC LIMIT :limit")
   List<Incident> pageResolved(long before, int limit);
+
+  /** The {@code limit} most recently resolved incidents that are not drills. */
+  @Query(
+      "SELECT * FROM incident WHERE status = 'RESOLVED' AND drill = FALSE"
+          + " ORDER BY resolved_at DESC, id DESC LIMIT :limit")
+  List<Incident> findLastResolved(int limit);
+
+  /** Incidents declared or resolved at or after {@code since}: recent history and its figures. */
+  @Query(
+      "SELECT * FROM incident WHERE declared_at >= :since OR resolved_at >= :since"
+          + " ORDER BY declared_at DESC")
+  List<Incident> findTouchedSince(Instant since);
 
   /**
    * Declarations whose consequences are not recorded yet, oldest first. The {@code in_intake}

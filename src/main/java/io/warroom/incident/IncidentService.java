@@ -325,6 +325,18 @@ public class IncidentService {
     return open ? incidents.pageOpen(before, limit) : incidents.pageResolved(before, limit);
   }
 
+  /** Incidents declared or resolved at or after {@code since}, newest declared first. */
+  @Transactional
+  public List<Incident> touchedSince(Instant since) {
+    return incidents.findTouchedSince(since);
+  }
+
+  /** The {@code limit} most recently resolved incidents, drills left out, newest first. */
+  @Transactional
+  public List<Incident> lastResolved(int limit) {
+    return incidents.findLastResolved(limit);
+  }
+
   /** Every incident, newest first. */
   @Transactional
   public List<Incident> all() {

@@ -69,6 +69,12 @@ public class TaskService {
     return done;
   }
 
+  /** Up to {@code limit} open tasks assigned to {@code user}, in any incident, oldest first. */
+  @ReadOnly
+  public List<Task> openFor(String user, int limit) {
+    return tasks.findOpenByAssignee(user, limit);
+  }
+
   @ReadOnly
   public List<Task> open(long incidentId) {
     return tasks.findByIncident(incidentId).stream().filter(t -> !t.isDone()).toList();

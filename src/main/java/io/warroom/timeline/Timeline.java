@@ -40,6 +40,12 @@ public class Timeline {
     return ids.isEmpty() ? List.of() : entries.inOrder(ids);
   }
 
+  /** Warroom's own entries (declared, roles, updates, reminders, …), oldest first; no messages. */
+  @ReadOnly
+  public List<TimelineEntry> events(long incidentId) {
+    return entries.events(incidentId);
+  }
+
   @ReadOnly
   public List<TimelineEntry> all(long incidentId) {
     return entries.all(incidentId);

@@ -81,6 +81,12 @@ interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
   @Query("SELECT * FROM timeline_entry WHERE incident_id = :incidentId ORDER BY at, id")
   List<TimelineEntry> all(long incidentId);
 
+  /** Warroom's own entries, without the chat messages. */
+  @Query(
+      "SELECT * FROM timeline_entry WHERE incident_id = :incidentId AND kind <> 'MESSAGE'"
+          + " ORDER BY at, id")
+  List<TimelineEntry> events(long incidentId);
+
   /** The ids {@link #page} would return, without the entries' text. */
   @Query(
       "SELECT id FROM timeline_entry WHERE incident_id = :incidentId AND id > :after"

@@ -3,7 +3,7 @@ package io.warroom.slack.event;
 import com.slack.api.methods.MethodsClient;
 import io.micronaut.core.annotation.Nullable;
 import io.warroom.heartbeat.Heartbeats;
-import io.warroom.incident.IncidentService;
+import io.warroom.home.HomeBoard;
 import io.warroom.slack.AfterAck;
 import io.warroom.warroom.WarRooms;
 import jakarta.inject.Singleton;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public class AppHome {
 
-  private final IncidentService incidents;
+  private final HomeBoard board;
   private final WarRooms rooms;
   private final Heartbeats heartbeats;
   private final AfterAck afterAck;
@@ -38,8 +38,8 @@ public class AppHome {
     volatile boolean notice;
   }
 
-  AppHome(IncidentService incidents, WarRooms rooms, Heartbeats heartbeats, AfterAck afterAck) {
-    this.incidents = incidents;
+  AppHome(HomeBoard board, WarRooms rooms, Heartbeats heartbeats, AfterAck afterAck) {
+    this.board = board;
     this.rooms = rooms;
     this.heartbeats = heartbeats;
     this.afterAck = afterAck;
@@ -60,10 +60,20 @@ public class AppHome {
             if (tab.asked.get() != asked) {
               return null; // a newer publish for this user follows, and draws the tab
             }
-            var view = HomeView.render(incidents.open(), rooms, heartbeats, user, notice);
+            var view = render(user, notice);
             return client.viewsPublish(r -> r.userId(user).view(view));
           }
         });
+  }
+
+  /** The user's Home tab as of now. */
+  com.slack.api.model.view.View render(String user, @Nullable String notice) {
+    return HomeView.render(board.load(user), rooms, heartbeats, notice);
+  }
+
+  /** The people who opened their Home tab since this process started. */
+  java.util.Set<String> viewers() {
+    return java.util.Set.copyOf(tabs.keySet());
   }
 
   /**

@@ -6,7 +6,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.warroom.slack.SlackEventListener;
 import jakarta.inject.Singleton;
 
-/** Someone opened Warroom's Home tab: show them the open incidents and a Declare button. */
+/** Someone opened Warroom's Home tab: draw it for them, repairing any refresh that was missed. */
 @Singleton
 class AppHomeEventListener implements SlackEventListener<AppHomeOpenedEvent> {
 
