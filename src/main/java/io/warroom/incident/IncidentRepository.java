@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
   List<Incident> findByStatusOrderByDeclaredAtDesc(Status status);
 
   List<Incident> findAllOrderByDeclaredAtDesc();
+
+  List<Incident> findByDeclaredAtGreaterThanEqualsAndDeclaredAtLessThanOrderByDeclaredAt(
+      Instant from, Instant to);
 
   /**
    * A page of incidents, newest (highest id) first, declared before the one with id {@code before}.

@@ -325,6 +325,13 @@ public class IncidentService {
     return open ? incidents.pageOpen(before, limit) : incidents.pageResolved(before, limit);
   }
 
+  /** Declared from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  @Transactional
+  public List<Incident> declaredBetween(Instant from, Instant to) {
+    return incidents.findByDeclaredAtGreaterThanEqualsAndDeclaredAtLessThanOrderByDeclaredAt(
+        from, to);
+  }
+
   /** Every incident, newest first. */
   @Transactional
   public List<Incident> all() {

@@ -65,4 +65,15 @@ public class Timeline {
   public long count(long incidentId, EntryKind kind) {
     return entries.countByIncidentIdAndKind(incidentId, kind);
   }
+
+  /** The entries of some kinds of many incidents, in time order (incident ids in chunks of 500). */
+  public List<TimelineEntry> ofKinds(List<Long> incidentIds, java.util.Set<EntryKind> kinds) {
+    List<TimelineEntry> out = new java.util.ArrayList<>();
+    for (int from = 0; from < incidentIds.size(); from += 500) {
+      out.addAll(
+          entries.findByIncidentIdInAndKindInOrderByAt(
+              incidentIds.subList(from, Math.min(incidentIds.size(), from + 500)), kinds));
+    }
+    return out;
+  }
 }

@@ -91,6 +91,9 @@ interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
 
   long countByIncidentId(long incidentId);
 
+  List<TimelineEntry> findByIncidentIdInAndKindInOrderByAt(
+      java.util.Collection<Long> incidentId, java.util.Collection<EntryKind> kind);
+
   /** Whether this person has written in the incident's exploration thread. */
   boolean existsByIncidentIdAndActorAndExplorationTrue(long incidentId, String actor);
 
