@@ -13,9 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code WARROOM_PAGE_SECRET} signs the page links. Unset, the key is derived from the Slack
- * signing secret (HMAC-SHA256 of a fixed label keyed by it): every replica derives the same key,
- * and the signing secret cannot be recovered from the key or a link. With neither set, starting
- * fails with a message naming the setting.
+ * signing secret, or in Socket Mode from the app-level token (HMAC-SHA256 of a fixed label keyed by
+ * it): every replica derives the same key, and the Slack secret cannot be recovered from the key or
+ * a link. Rotating that Slack secret (or setting WARROOM_PAGE_SECRET) voids the links given so far.
+ * With none of them set, starting fails with a message naming the setting.
  */
 @Factory
 class PageSettingsFactory {
@@ -26,6 +27,7 @@ class PageSettingsFactory {
   PageSettings pageSettings(
       @Value("${warroom.page-secret:}") String secret,
       @Value("${slack.signing-secret:}") String signingSecret,
+      @Value("${slack.app-token:}") String appToken,
       @Value("${warroom.page-link-ttl:30d}") String ttl,
       @Value("${warroom.public-url:`http://localhost:8080`}") String publicUrl) {
     byte[] key;
@@ -35,7 +37,9 @@ class PageSettingsFactory {
       }
       key = secret.strip().getBytes(StandardCharsets.UTF_8);
     } else if (!signingSecret.isBlank()) {
-      key = hmac(signingSecret.getBytes(StandardCharsets.UTF_8), LABEL);
+      key = hmac(signingSecret.strip().getBytes(StandardCharsets.UTF_8), LABEL);
+    } else if (!appToken.isBlank()) {
+      key = hmac(appToken.strip().getBytes(StandardCharsets.UTF_8), LABEL);
     } else {
       throw new ConfigurationException(
           "set WARROOM_PAGE_SECRET (or SLACK_SIGNING_SECRET, from which it is derived)");
