@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.warroom.chat.ChatAction;
 import io.warroom.decision.Decisions;
 import io.warroom.fakeslack.AppLink;
 import io.warroom.hypothesis.Hypotheses;
@@ -12,8 +13,10 @@ import io.warroom.incident.DeclareRequest;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Severity;
 import io.warroom.incident.StatusUpdate;
+import io.warroom.slack.SlackIds;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
+import io.warroom.support.Whispers;
 import io.warroom.warroom.WarRooms;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -207,6 +210,22 @@ class PagesTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("Shared page incident"));
     assertFalse(share.body().contains("\"in_channel\""), "private answer: " + share.body());
+
+    int whispers = Whispers.count(app.slack, alice);
+    AppLink.Reply click =
+        app.slack
+            .app()
+            .click(alice, room.id, room.card().ts(), SlackIds.actionId(ChatAction.SHARE), null);
+    assertEquals(200, click.status());
+    String told = Whispers.awaitNew(app.slack, alice, whispers, "/incidents/" + id + "?exp=");
+    Matcher fromButton =
+        Pattern.compile(
+                "https://warroom\\.example\\.com(/incidents/"
+                    + id
+                    + "\\?exp=[0-9]+&amp;sig=[A-Za-z0-9_-]+)")
+            .matcher(told);
+    assertTrue(fromButton.find(), told);
+    assertEquals(200, get(fromButton.group(1).replace("&amp;", "&")).statusCode());
 
     AppLink.Reply insights = app.slack.app().command(alice, general, "insights");
     Matcher link =

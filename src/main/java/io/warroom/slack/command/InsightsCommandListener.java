@@ -6,6 +6,7 @@ import io.warroom.pages.PageLinks;
 import io.warroom.slack.CommandCall;
 import io.warroom.slack.CommandListener;
 import io.warroom.slack.Replies;
+import io.warroom.slack.ShareText;
 import jakarta.inject.Singleton;
 
 /** {@code /incident insights}: answers privately with a signed link to the insights page. */

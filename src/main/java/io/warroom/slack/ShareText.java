@@ -1,13 +1,13 @@
-package io.warroom.slack.command;
+package io.warroom.slack;
 
 import java.time.Duration;
 
 /** The private answer carrying a signed page link. */
-final class ShareText {
+public final class ShareText {
 
   private ShareText() {}
 
-  static String of(String url, Duration ttl) {
+  public static String of(String url, Duration ttl) {
     String link = url.replace("&", "&amp;");
     long days = ttl.toDays();
     String lasts = days >= 1 ? days + (days == 1 ? " day" : " days") : ttl.toHours() + " hours";
