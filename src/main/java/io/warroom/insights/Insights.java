@@ -6,8 +6,8 @@ import io.warroom.incident.ActionStatus;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.timeline.EntryKind;
+import io.warroom.timeline.KindAt;
 import io.warroom.timeline.Timeline;
-import io.warroom.timeline.TimelineEntry;
 import io.warroom.triage.Detections;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -168,11 +168,9 @@ public class Insights {
   private Map<Long, int[]> updates(List<Long> ids) {
     Map<Long, int[]> out = new HashMap<>();
     Map<Long, Boolean> reminded = new HashMap<>();
-    List<TimelineEntry> entries =
-        new ArrayList<>(
-            timeline.ofKinds(ids, EnumSet.of(EntryKind.STATUS_UPDATE, EntryKind.REMINDER)));
-    entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::id));
-    for (TimelineEntry e : entries) {
+    List<KindAt> entries =
+        timeline.ofKinds(ids, EnumSet.of(EntryKind.STATUS_UPDATE, EntryKind.REMINDER));
+    for (KindAt e : entries) {
       if (e.kind() == EntryKind.REMINDER) {
         reminded.put(e.incidentId(), true);
       } else {

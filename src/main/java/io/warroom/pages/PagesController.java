@@ -123,7 +123,7 @@ class PagesController {
     }
     model.put("facts", facts);
     List<TimelineEntry> of =
-        timeline.ofKinds(List.of(incidentId), Set.of(EntryKind.STATUS_UPDATE, EntryKind.DECISION));
+        timeline.entries(incidentId, Set.of(EntryKind.STATUS_UPDATE, EntryKind.DECISION));
     model.put(
         "updates", lines(of.stream().filter(e -> e.kind() == EntryKind.STATUS_UPDATE).toList()));
     model.put("decisions", lines(of.stream().filter(e -> e.kind() == EntryKind.DECISION).toList()));

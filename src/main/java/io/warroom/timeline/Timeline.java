@@ -66,9 +66,17 @@ public class Timeline {
     return entries.countByIncidentIdAndKind(incidentId, kind);
   }
 
-  /** The entries of some kinds of many incidents, in time order (incident ids in chunks of 500). */
-  public List<TimelineEntry> ofKinds(List<Long> incidentIds, java.util.Set<EntryKind> kinds) {
-    List<TimelineEntry> out = new java.util.ArrayList<>();
+  /** An incident's entries of some kinds, in time order. */
+  public List<TimelineEntry> entries(long incidentId, java.util.Set<EntryKind> kinds) {
+    return entries.findByIncidentIdAndKindInOrderByAt(incidentId, kinds);
+  }
+
+  /**
+   * What and when (no text) of the entries of some kinds of many incidents, in time order (incident
+   * ids in chunks of 500).
+   */
+  public List<KindAt> ofKinds(List<Long> incidentIds, java.util.Set<EntryKind> kinds) {
+    List<KindAt> out = new java.util.ArrayList<>();
     for (int from = 0; from < incidentIds.size(); from += 500) {
       out.addAll(
           entries.findByIncidentIdInAndKindInOrderByAt(
