@@ -12,6 +12,8 @@ public enum ChatAction {
   CHANGE_SEVERITY,
   MITIGATE,
   RESOLVE,
+  /** The card's "Share": a signed link to the incident's read-only page, privately. */
+  SHARE,
   TASK_DONE,
   ACTION_DONE,
   ACTION_WONT_DO,

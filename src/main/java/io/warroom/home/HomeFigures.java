@@ -3,8 +3,8 @@ package io.warroom.home;
 import java.util.List;
 
 /**
- * The "last 30 days" lines on App Home, plain text. A seam: {@link RecentFigures} is the fallback,
- * and a fuller insights implementation may replace it.
+ * The "last 30 days" lines on App Home, plain text. The insights package provides them, by its own
+ * rules, so that Home and the insights page agree.
  */
 public interface HomeFigures {
 

@@ -11,6 +11,8 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ActionItemRepository extends CrudRepository<ActionItem, Long> {
 
+  List<ActionItem> findByIncidentIdIn(java.util.Collection<Long> incidentId);
+
   @Query("SELECT * FROM action_item WHERE incident_id = :incidentId ORDER BY id")
   List<ActionItem> findByIncident(long incidentId);
 

@@ -140,4 +140,15 @@ public class ActionItemService {
   void followUp(long incidentId, @Nullable Instant firstReminder) {
     items.scheduleReminders(incidentId, firstReminder);
   }
+
+  /** The action items of many incidents (ids in chunks of 500). */
+  public List<ActionItem> ofIncidents(List<Long> incidentIds) {
+    List<ActionItem> out = new java.util.ArrayList<>();
+    for (int from = 0; from < incidentIds.size(); from += 500) {
+      out.addAll(
+          items.findByIncidentIdIn(
+              incidentIds.subList(from, Math.min(incidentIds.size(), from + 500))));
+    }
+    return out;
+  }
 }

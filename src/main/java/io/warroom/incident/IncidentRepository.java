@@ -23,6 +23,9 @@ public interface IncidentRepository extends CrudRepository<Incident, Long> {
 
   List<Incident> findAllOrderByDeclaredAtDesc();
 
+  List<Incident> findByDeclaredAtGreaterThanEqualsAndDeclaredAtLessThanOrderByDeclaredAt(
+      Instant from, Instant to);
+
   /**
    * A page of incidents, newest (highest id) first, declared before the one with id {@code before}.
    */

@@ -337,6 +337,13 @@ public class IncidentService {
     return incidents.findLastResolved(limit);
   }
 
+  /** Declared from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  @Transactional
+  public List<Incident> declaredBetween(Instant from, Instant to) {
+    return incidents.findByDeclaredAtGreaterThanEqualsAndDeclaredAtLessThanOrderByDeclaredAt(
+        from, to);
+  }
+
   /** Every incident, newest first. */
   @Transactional
   public List<Incident> all() {

@@ -71,4 +71,23 @@ public class Timeline {
   public long count(long incidentId, EntryKind kind) {
     return entries.countByIncidentIdAndKind(incidentId, kind);
   }
+
+  /** An incident's entries of some kinds, in time order. */
+  public List<TimelineEntry> entries(long incidentId, java.util.Set<EntryKind> kinds) {
+    return entries.findByIncidentIdAndKindInOrderByAt(incidentId, kinds);
+  }
+
+  /**
+   * What and when (no text) of the entries of some kinds of many incidents, in time order (incident
+   * ids in chunks of 500).
+   */
+  public List<KindAt> ofKinds(List<Long> incidentIds, java.util.Set<EntryKind> kinds) {
+    List<KindAt> out = new java.util.ArrayList<>();
+    for (int from = 0; from < incidentIds.size(); from += 500) {
+      out.addAll(
+          entries.findByIncidentIdInAndKindInOrderByAt(
+              incidentIds.subList(from, Math.min(incidentIds.size(), from + 500)), kinds));
+    }
+    return out;
+  }
 }

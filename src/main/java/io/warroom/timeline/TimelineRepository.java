@@ -103,6 +103,12 @@ interface TimelineRepository extends CrudRepository<TimelineEntry, Long> {
 
   long countByIncidentId(long incidentId);
 
+  List<TimelineEntry> findByIncidentIdAndKindInOrderByAt(
+      long incidentId, java.util.Collection<EntryKind> kind);
+
+  List<KindAt> findByIncidentIdInAndKindInOrderByAt(
+      java.util.Collection<Long> incidentId, java.util.Collection<EntryKind> kind);
+
   /** Whether this person has written in the incident's exploration thread. */
   boolean existsByIncidentIdAndActorAndExplorationTrue(long incidentId, String actor);
 

@@ -61,4 +61,54 @@ public class Detections {
         g.noiseBy(),
         g.noiseAt());
   }
+
+  /**
+   * Detected-at of many incidents at once, by incident id, with the rule of {@link #of}: the
+   * earliest start of an attached alert when earlier than the declaration, else the declaration.
+   */
+  public java.util.Map<Long, Instant> detectedAt(List<Incident> incidents) {
+    java.util.Map<Long, Instant> out = new java.util.HashMap<>();
+    for (Incident i : incidents) {
+      out.put(i.id(), i.declaredAt());
+    }
+    List<Long> ids = List.copyOf(out.keySet());
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      for (TriagedGroup g :
+          groups.findByIncidentIdIn(ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
+        Instant current = out.get(g.incidentId());
+        if (g.startedAt() != null && current != null && g.startedAt().isBefore(current)) {
+          out.put(g.incidentId(), g.startedAt());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Alert groups judged noise from {@code from} (inclusive) to {@code to} (exclusive): when, and
+   * the alert's name (its {@code alertname} label, else the group's summary).
+   */
+  public List<JudgedNoise> noiseJudged(Instant from, Instant to) {
+    return groups.findByNoiseAtBetweenOrderByNoiseAt(from, to).stream()
+        .filter(g -> g.noiseAt() != null && g.noiseAt().isBefore(to))
+        .map(g -> new JudgedNoise(alertName(g), g.noiseAt()))
+        .toList();
+  }
+
+  /** An alert group someone judged noise. */
+  public record JudgedNoise(String alertName, Instant judgedAt) {}
+
+  private static String alertName(TriagedGroup g) {
+    try {
+      return TriagePass.alerts(g.alerts()).stream()
+          .map(a -> a.labels() == null ? null : a.labels().get("alertname"))
+          .filter(java.util.Objects::nonNull)
+          .findFirst()
+          .orElse(g.summary());
+    } catch (IllegalStateException notJson) {
+      return g.summary();
+    }
+  }
+
+  private static final int CHUNK = 500;
 }

@@ -18,6 +18,8 @@ interface TriageRepository extends GenericRepository<TriagedGroup, Long> {
 
   List<TriagedGroup> findByNoiseAtBetweenOrderByNoiseAt(Instant from, Instant to);
 
+  List<TriagedGroup> findByIncidentIdIn(java.util.Collection<Long> incidentId);
+
   /** Firing groups nobody has dealt with yet, most recently changed first. */
   @Query(
       "SELECT * FROM alert_group WHERE incident_id IS NULL AND noise_by IS NULL"

@@ -194,6 +194,9 @@ final class CardView {
                   "Mark mitigated",
                   "Cancel")));
     }
+    if (!incident.privateIncident()) {
+      controls.add(new Button(ChatAction.SHARE, "Share", id, Style.DEFAULT, null));
+    }
     controls.add(
         new Button(
             ChatAction.RESOLVE,

@@ -115,7 +115,8 @@ class PersonalHomeTest {
     TestApp.await(
         "bob's role is gone with the open incident", () -> !homeText(bob).contains("Your roles"));
     assertTrue(
-        homeText(carol).contains("Last 30 days: 1 incident declared, 1 resolved, median time"),
+        homeText(carol)
+            .contains("Last 30 days: 1 incident declared, 1 resolved, time to resolve median"),
         homeText(carol));
 
     slack.app().command(alice, room.id, "action Add an alert on checkout 5xx @bob");
