@@ -49,7 +49,10 @@ class RedactTest {
     announce = slack.channel("status", false, alice, alice);
     app =
         TestApp.start(
-            slack, TestApp.inMemoryDatabase(), Map.of("warroom.announce-channel", announce));
+            slack,
+            TestApp.inMemoryDatabase(),
+            // Patient enough that a post held back by the fake Slack is waited for, not retried.
+            Map.of("warroom.announce-channel", announce, "slack.http-timeout", "8s"));
   }
 
   @AfterAll

@@ -8,6 +8,7 @@ import io.warroom.fakeslack.FakeSlack;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class RolesTest {
   void badRoleInputSaysWhatToTypeAndChangesNothing() {
     Room room = declare("CDN errors in Asia");
     app.awaitSettled(); // what the earlier tests set in motion is done
-    int calls = slack.calls().size();
+    int calls = channelCalls().size();
     assertTrue(
         slack
             .app()
@@ -131,26 +132,44 @@ class RolesTest {
             .command(alice, room.id, "ic @nobody")
             .body()
             .contains("I could not find a Slack user in `@nobody`"));
-    TestApp.holds(
-        "nothing was posted or changed",
-        Duration.ofMillis(300),
-        () -> slack.calls().size() == calls);
+    nothingMoreThan(calls);
     assertTrue(room.topic().contains("IC: none yet"));
+  }
+
+  /**
+   * Web API calls that post or change something in a channel. App Home refreshes ({@code
+   * views.publish}) that earlier declarations set in motion may still be going out, paced.
+   */
+  private List<String> channelCalls() {
+    return slack.calls().stream()
+        .filter(c -> !c.method().equals("views.publish"))
+        .map(c -> c.method() + " " + c.params())
+        .toList();
+  }
+
+  /** No channel call beyond the first {@code calls} for a while; the extra ones named if any. */
+  private void nothingMoreThan(int calls) {
+    try {
+      TestApp.holds(
+          "nothing was posted or changed",
+          Duration.ofMillis(300),
+          () -> channelCalls().size() == calls);
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage() + ": " + channelCalls().stream().skip(calls).toList(), e);
+    }
   }
 
   @Test
   void incidentCommandsOutsideAWarRoomAreRefusedAndChangeNothing() {
     app.awaitSettled(); // what the earlier tests set in motion is done
-    int calls = slack.calls().size();
+    int calls = channelCalls().size();
     for (String command : new String[] {"ic @bob", "ic me", "role comms @bob"}) {
       AppLink.Reply reply = slack.app().command(alice, general, command);
       assertEquals(200, reply.status());
       assertTrue(reply.text().contains("in an incident's channel"), reply.text());
     }
-    TestApp.holds(
-        "nothing was posted or changed",
-        Duration.ofMillis(300),
-        () -> slack.calls().size() == calls);
+    nothingMoreThan(calls);
   }
 
   @Test
