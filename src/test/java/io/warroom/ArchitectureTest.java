@@ -38,7 +38,7 @@ class ArchitectureTest {
               "io.warroom.timeline..",
               "io.warroom.heartbeat..",
               "io.warroom.postmortem..",
-              "io.warroom.warroom..",
+              "io.warroom.room..",
               "io.warroom.chat..")
           .should()
           .dependOnClassesThat()
@@ -47,6 +47,63 @@ class ArchitectureTest {
               "io.warroom.api..",
               "io.warroom.sandbox..",
               "io.warroom.fakeslack..");
+
+  /** No package is named after the product: the room is {@code room}, not {@code warroom}. */
+  @ArchTest
+  static final ArchRule noPackageIsNamedAfterTheProduct =
+      noClasses().should().resideInAPackage("io.warroom.warroom..");
+
+  /**
+   * Inside the room: renderings and the room row ({@code room}) know neither wording nor delivery;
+   * wording ({@code room.text}) knows nothing of delivery; delivery uses both.
+   */
+  @ArchTest
+  static final ArchRule theRoomLayersPointOneWay =
+      noClasses()
+          .that()
+          .resideInAPackage("io.warroom.room")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.warroom.room.delivery..", "io.warroom.room.text..");
+
+  @ArchTest
+  static final ArchRule roomWordingKnowsNoDelivery =
+      noClasses()
+          .that()
+          .resideInAPackage("io.warroom.room.text..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.warroom.room.delivery..");
+
+  /**
+   * Slack's Web API adapter serves every feature and is driven by no request: it does not know the
+   * inbound side or any feature's listeners.
+   */
+  @ArchTest
+  static final ArchRule theWebApiAdapterKnowsNoListener =
+      noClasses()
+          .that()
+          .resideInAPackage("io.warroom.slack.webapi..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.warroom.slack.inbound..",
+              "io.warroom.slack.declare..",
+              "io.warroom.slack.status..",
+              "io.warroom.slack.roles..",
+              "io.warroom.slack.tasks..",
+              "io.warroom.slack.hypothesis..",
+              "io.warroom.slack.alerts..",
+              "io.warroom.slack.capture..",
+              "io.warroom.slack.home..",
+              "io.warroom.slack.record..");
+
+  /**
+   * Each Slack feature subpackage stands on the shared root, inbound and webapi, not on another.
+   */
+  @ArchTest
+  static final ArchRule slackFeaturesDoNotLeanOnEachOther =
+      slices().matching("io.warroom.slack.(*)..").should().beFreeOfCycles();
 
   /**
    * The Slack simulator stands in for Slack, so it knows Warroom only as Slack does: through
@@ -70,7 +127,7 @@ class ArchitectureTest {
           .resideInAPackage("io.warroom.incident..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("io.warroom.chat..", "io.warroom.warroom..");
+          .resideInAnyPackage("io.warroom.chat..", "io.warroom.room..");
 
   /**
    * Bolt's {@code SlackSignature.Verifier} compares signatures with {@code String.equals} and lets

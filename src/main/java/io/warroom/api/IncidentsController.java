@@ -20,10 +20,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.postmortem.Postmortems;
+import io.warroom.room.WarRooms;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
 import io.warroom.triage.Detections;
-import io.warroom.warroom.WarRooms;
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.warroom.handover;
 
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Incident;
-import io.warroom.warroom.CardLines;
+import io.warroom.room.CardLines;
 import jakarta.inject.Singleton;
 import java.util.List;
 

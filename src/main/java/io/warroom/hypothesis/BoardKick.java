@@ -1,7 +1,7 @@
 package io.warroom.hypothesis;
 
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import io.warroom.warroom.WarRoomSync;
+import io.warroom.room.delivery.WarRoomSync;
 import jakarta.inject.Singleton;
 
 /**

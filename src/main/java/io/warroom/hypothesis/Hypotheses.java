@@ -9,7 +9,7 @@ import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.IncidentEvent.HypothesisChanged.Change;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.Refusal;
-import io.warroom.warroom.RoomPosts;
+import io.warroom.room.delivery.RoomPosts;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

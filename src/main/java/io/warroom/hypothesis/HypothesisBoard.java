@@ -2,7 +2,7 @@ package io.warroom.hypothesis;
 
 import io.micronaut.context.annotation.Value;
 import io.warroom.chat.ChatMessage;
-import io.warroom.warroom.RoomDrawing;
+import io.warroom.room.delivery.RoomDrawing;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

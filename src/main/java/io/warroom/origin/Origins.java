@@ -3,7 +3,7 @@ package io.warroom.origin;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
-import io.warroom.warroom.RoomPosts;
+import io.warroom.room.delivery.RoomPosts;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 

@@ -6,7 +6,7 @@ import io.warroom.chat.ChatMessage.Section;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.ActionItem;
 import io.warroom.incident.Incident;
-import io.warroom.warroom.RoomDocument;
+import io.warroom.room.RoomDocument;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.warroom.postmortem;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.incident.IncidentEvent;
-import io.warroom.warroom.RoomPosts;
+import io.warroom.room.delivery.RoomPosts;
 import jakarta.inject.Singleton;
 
 /**

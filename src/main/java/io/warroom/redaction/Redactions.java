@@ -3,7 +3,7 @@ package io.warroom.redaction;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.chat.Mrkdwn;
-import io.warroom.warroom.RoomPosts;
+import io.warroom.room.delivery.RoomPosts;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

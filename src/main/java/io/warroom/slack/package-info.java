@@ -1,8 +1,9 @@
 /**
- * The only package that imports {@code com.slack.api}. It holds the Bolt {@code App} factory, the
- * Micronaut controller at {@code /slack/events}, Socket Mode start-up, the listeners (one class per
- * command, action, view or event, all registered in {@link io.warroom.slack.ListenerRegistrar}),
- * Block Kit rendering, {@link io.warroom.slack.SlackIds}, and the {@code chat} port's Slack
- * implementation with its retries and error mapping ({@link io.warroom.slack.SlackCalls}).
+ * Slack, and only here: the only package tree that imports {@code com.slack.api}. The root holds
+ * the vocabulary the feature subpackages share: {@link io.warroom.slack.SlackIds} (every action,
+ * block and callback id), {@link io.warroom.slack.SlackText} (reading what users type), the
+ * settings, the command helpers ({@link io.warroom.slack.InRoom}, {@link
+ * io.warroom.slack.MentionArg}) and modal parts. {@code inbound} receives requests, {@code webapi}
+ * calls Slack, and one subpackage per feature holds its listeners and modals.
  */
 package io.warroom.slack;

@@ -1,7 +1,7 @@
 package io.warroom.timeline;
 
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.warroom.warroom.ExplorationThreadStarted;
+import io.warroom.room.ExplorationThreadStarted;
 import jakarta.inject.Singleton;
 
 /**

@@ -5,7 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.IncidentRepository;
-import io.warroom.warroom.CardAlerts;
+import io.warroom.room.CardAlerts;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.warroom.handover;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.warroom.fakeslack.FakeSlack;
+import io.warroom.room.WarRooms;
 import io.warroom.slack.SlackIds;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;
@@ -10,7 +11,6 @@ import io.warroom.support.TestApp;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
-import io.warroom.warroom.WarRooms;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.fakeslack.FakeSlack;
 import io.warroom.fakeslack.SlackSimulator.Posted;
+import io.warroom.room.WarRooms;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
-import io.warroom.warroom.WarRooms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

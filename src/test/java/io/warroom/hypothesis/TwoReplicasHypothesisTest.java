@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warroom.fakeslack.FakeSlack;
 import io.warroom.fakeslack.SlackSimulator.Posted;
+import io.warroom.room.WarRooms;
 import io.warroom.support.Async;
 import io.warroom.support.Postgres;
 import io.warroom.support.Room;
 import io.warroom.support.TestApp;
-import io.warroom.warroom.WarRooms;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -54,7 +54,7 @@ class TimelineCaptureTest {
   private Incident declare(String title) {
     slack.app().command(alice, general, "declare sev2 " + title);
     Room room = Room.awaitContaining(slack, title.toLowerCase().replace(' ', '-'));
-    long id = app.bean(io.warroom.warroom.WarRooms.class).incidentIn(room.id).orElseThrow();
+    long id = app.bean(io.warroom.room.WarRooms.class).incidentIn(room.id).orElseThrow();
     slack.join(bob, room.id);
     return new Incident(id, room);
   }
@@ -109,7 +109,7 @@ class TimelineCaptureTest {
     TestApp.await("the thread shown", () -> room.thread().isPresent());
     String thread = room.thread().orElseThrow().ts();
     String reply = slack.post(alice, room.id, "checking the connection pool", thread);
-    long id = app.bean(io.warroom.warroom.WarRooms.class).incidentIn(room.id).orElseThrow();
+    long id = app.bean(io.warroom.room.WarRooms.class).incidentIn(room.id).orElseThrow();
     TimelineEntry entry = awaitEntry(id, reply);
     assertEquals(thread, entry.threadTs());
     TestApp.await("marked exploration", () -> entry(id, reply).orElseThrow().exploration());

@@ -1,0 +1,74 @@
+package io.warroom.room.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.warroom.chat.ChatMessage;
+import io.warroom.incident.IncidentEvent;
+import io.warroom.room.text.CommandMessages;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * Turns the events of command structure (handovers, take-overs, decisions, the no-IC reminder) into
+ * war-room posts, inside the transaction of the change, beside {@link WarRoomRecorder}, which wakes
+ * the delivery after commit for every incident event.
+ */
+@Singleton
+class CommandRecorder {
+
+  private final OutboxRepository outbox;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  CommandRecorder(OutboxRepository outbox, ObjectMapper json, Clock clock) {
+    this.outbox = outbox;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void record(IncidentEvent event) {
+    long id = event.incidentId();
+    if (event instanceof IncidentEvent.HandoverOffered o) {
+      enqueue(id, CommandMessages.offered(o), CommandMessages.ref(o.handoverId()), null);
+    } else if (event instanceof IncidentEvent.HandoverWithdrawn w) {
+      enqueue(id, CommandMessages.withdrawn(w), null, CommandMessages.ref(w.handoverId()));
+    } else if (event instanceof IncidentEvent.CommandChanged c) {
+      if (!c.takeover() && c.handoverId() != null) {
+        enqueue(id, CommandMessages.accepted(c), null, CommandMessages.ref(c.handoverId()));
+      }
+      enqueue(id, CommandMessages.changed(c), null, null);
+    } else if (event instanceof IncidentEvent.DecisionRecorded d) {
+      enqueue(id, CommandMessages.decision(d), null, null);
+    } else if (event instanceof IncidentEvent.CommanderWanted w) {
+      enqueue(id, CommandMessages.commanderWanted(w), null, null);
+    }
+  }
+
+  private void enqueue(long incidentId, ChatMessage message, String ref, String updateRef) {
+    String body;
+    try {
+      body = json.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot store message", e);
+    }
+    outbox.save(
+        new OutboxEntry(
+            null,
+            incidentId,
+            OutboxEntry.ROOM,
+            null,
+            null,
+            OutboxKind.MESSAGE,
+            body,
+            clock.instant(),
+            null,
+            null,
+            null,
+            null,
+            ref,
+            updateRef,
+            null));
+  }
+}

@@ -1,0 +1,221 @@
+package io.warroom.room.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.warroom.chat.ChatMessage;
+import io.warroom.heartbeat.HeartbeatSettings;
+import io.warroom.heartbeat.NextUpdateDue;
+import io.warroom.incident.Incident;
+import io.warroom.incident.IncidentEvent;
+import io.warroom.room.ChannelNames;
+import io.warroom.room.WarRoom;
+import io.warroom.room.WarRoomRepository;
+import io.warroom.room.WarRoomSettings;
+import io.warroom.room.text.ActionMessages;
+import io.warroom.room.text.LifecycleMessages;
+import io.warroom.room.text.RoomMessages;
+import io.warroom.room.text.TaskMessages;
+import io.warroom.room.text.UpdateMessages;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Turns incident events into war-room work, inside the transaction of the change: the room to
+ * build, the messages to post or update, the notices for the announce channel. Once the transaction
+ * commits it wakes the delivery.
+ */
+@Singleton
+class WarRoomRecorder {
+
+  private final WarRoomRepository rooms;
+  private final OutboxRepository outbox;
+  private final WarRoomSettings settings;
+  private final HeartbeatSettings heartbeat;
+  private final ObjectMapper json;
+  private final WarRoomSync sync;
+  private final Clock clock;
+
+  WarRoomRecorder(
+      WarRoomRepository rooms,
+      OutboxRepository outbox,
+      WarRoomSettings settings,
+      HeartbeatSettings heartbeat,
+      ObjectMapper json,
+      WarRoomSync sync,
+      Clock clock) {
+    this.rooms = rooms;
+    this.outbox = outbox;
+    this.settings = settings;
+    this.heartbeat = heartbeat;
+    this.json = json;
+    this.sync = sync;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void record(IncidentEvent event) {
+    long id = event.incidentId();
+    if (event instanceof IncidentEvent.Declared declared) {
+      planRoom(declared.incident());
+    } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
+      post(id, RoomMessages.roleAssigned(assigned));
+    } else if (event instanceof IncidentEvent.AlertChanged a) {
+      if (a.roomLine() != null) {
+        post(id, ChatMessage.of(a.roomLine()));
+      }
+    } else if (event instanceof IncidentEvent.NoteAdded note) {
+      post(id, RoomMessages.note(note));
+    } else if (event instanceof IncidentEvent.StatusUpdated u) {
+      Instant next =
+          NextUpdateDue.at(heartbeat, u.incident().severity(), u.at(), u.update().nextUpdateIn())
+              .orElse(null);
+      post(id, UpdateMessages.inRoom(u, next));
+      announce(id, UpdateMessages.mirror(u, next, roomChannel(id)));
+    } else if (event instanceof IncidentEvent.UpdateReminderDue r) {
+      post(id, UpdateMessages.reminder(r));
+    } else if (event instanceof IncidentEvent.SeverityChanged s) {
+      post(id, LifecycleMessages.severityChanged(s, heartbeat));
+      announce(
+          id,
+          LifecycleMessages.mirror(
+              s.incident(),
+              "is now " + s.incident().severity().label() + " (was " + s.from().label() + ")",
+              null,
+              roomChannel(id)));
+    } else if (event instanceof IncidentEvent.Mitigated m) {
+      post(id, LifecycleMessages.mitigated(m));
+      announce(
+          id,
+          LifecycleMessages.mirror(
+              m.incident(), "is mitigated: impact has stopped", m.text(), roomChannel(id)));
+    } else if (event instanceof IncidentEvent.Resolved r) {
+      post(id, LifecycleMessages.resolved(r));
+      announce(
+          id, LifecycleMessages.mirror(r.incident(), "is resolved", r.text(), roomChannel(id)));
+    } else if (event instanceof IncidentEvent.Reopened r) {
+      post(id, LifecycleMessages.reopened(r));
+      announce(id, LifecycleMessages.mirror(r.incident(), "was reopened", null, roomChannel(id)));
+    } else if (event instanceof IncidentEvent.TaskCreated t) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          TaskMessages.open(t.task()),
+          TaskMessages.ref(t.task()),
+          null);
+    } else if (event instanceof IncidentEvent.TaskDone t) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          TaskMessages.done(t.task()),
+          null,
+          TaskMessages.ref(t.task()));
+    } else if (event instanceof IncidentEvent.ActionItemRecorded a) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          ActionMessages.recorded(a.item()),
+          ActionMessages.ref(a.item()),
+          null);
+    } else if (event instanceof IncidentEvent.ActionItemClosed a) {
+      enqueue(
+          id,
+          OutboxEntry.ROOM,
+          OutboxKind.MESSAGE,
+          ActionMessages.closed(a.item()),
+          null,
+          ActionMessages.ref(a.item()));
+    } else if (event instanceof IncidentEvent.ActionItemReminder a) {
+      post(id, ActionMessages.reminder(a.item()));
+    } else if (event instanceof IncidentEvent.ReviewDue r) {
+      post(id, ActionMessages.reviewDue(r));
+    }
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void afterCommit(IncidentEvent event) {
+    sync.kick(event.incidentId());
+  }
+
+  private void planRoom(Incident incident) {
+    String base =
+        ChannelNames.base(
+            settings.channelPrefix(),
+            incident.drill(),
+            incident.declaredAt().atZone(ZoneOffset.UTC).toLocalDate(),
+            incident.title());
+    rooms.save(WarRoom.planned(incident.id(), base));
+    enqueue(incident.id(), OutboxEntry.ROOM, OutboxKind.CARD, null, null, null);
+    enqueue(
+        incident.id(),
+        OutboxEntry.ROOM,
+        OutboxKind.EXPLORATION_THREAD,
+        RoomMessages.explorationThread(),
+        null,
+        null);
+    settings
+        .announceChannel()
+        .ifPresent(
+            channel -> enqueue(incident.id(), channel, OutboxKind.ANNOUNCEMENT, null, null, null));
+  }
+
+  /** Queues a message for the incident's war room. */
+  void post(long incidentId, ChatMessage message) {
+    enqueue(incidentId, OutboxEntry.ROOM, OutboxKind.MESSAGE, message, null, null);
+  }
+
+  private void announce(long incidentId, ChatMessage message) {
+    settings
+        .announceChannel()
+        .ifPresent(
+            channel -> enqueue(incidentId, channel, OutboxKind.MESSAGE, message, null, null));
+  }
+
+  /** The room's channel for links; every change after the declaration comes from inside it. */
+  private String roomChannel(long incidentId) {
+    return rooms.findById(incidentId).map(WarRoom::channelId).orElse(OutboxEntry.ROOM);
+  }
+
+  private void enqueue(
+      long incidentId,
+      String channel,
+      OutboxKind kind,
+      ChatMessage message,
+      String ref,
+      String updateRef) {
+    outbox.save(
+        new OutboxEntry(
+            null,
+            incidentId,
+            channel,
+            null,
+            null,
+            kind,
+            toJson(message),
+            clock.instant(),
+            null,
+            null,
+            null,
+            null,
+            ref,
+            updateRef,
+            null));
+  }
+
+  private String toJson(ChatMessage message) {
+    if (message == null) {
+      return "{}";
+    }
+    try {
+      return json.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot store message", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.warroom.slack.hypothesis;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import io.warroom.hypothesis.Hypotheses;
+import io.warroom.hypothesis.Hypothesis;
+import io.warroom.slack.InRoom;
+import io.warroom.slack.SlackText;
+import io.warroom.slack.inbound.CommandCall;
+import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.Replies;
+import jakarta.inject.Singleton;
+
+/** {@code /incident confirm <Hn> [note]}: the hypothesis is confirmed, with an optional note. */
+@Singleton
+class ConfirmCommandListener implements CommandListener {
+
+  private final Hypotheses hypotheses;
+  private final InRoom room;
+
+  ConfirmCommandListener(Hypotheses hypotheses, InRoom room) {
+    this.hypotheses = hypotheses;
+    this.room = room;
+  }
+
+  @Override
+  public String name() {
+    return "confirm";
+  }
+
+  @Override
+  public String usage() {
+    return "confirm <Hn> [note]";
+  }
+
+  @Override
+  public String summary() {
+    return "mark a hypothesis confirmed, with an optional note";
+  }
+
+  @Override
+  public boolean inIncidentChannel() {
+    return true;
+  }
+
+  @Override
+  public Response handle(CommandCall call, SlashCommandContext ctx) {
+    long incidentId = room.incident(call, usage());
+    String[] split = SlackText.firstWord(call.args());
+    Hypothesis h =
+        hypotheses.confirm(
+            incidentId, split[0], SlackText.plain(split[1] == null ? "" : split[1]), call.userId());
+    return Replies.ephemeral(
+        ctx, ":white_check_mark: *" + h.name() + "* is confirmed on the board.");
+  }
+}

@@ -1,0 +1,89 @@
+package io.warroom.slack.inbound;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import io.micronaut.context.BeanProvider;
+import io.warroom.chat.Mrkdwn;
+import io.warroom.slack.SlackText;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+
+/** {@code /incident help}, also the answer to any unknown subcommand. Built from the listeners. */
+@Singleton
+class HelpCommandListener implements CommandListener {
+
+  private final BeanProvider<CommandListener> listeners;
+
+  /** The command list, built once: the listeners do not change while Warroom runs. */
+  private volatile String commands;
+
+  HelpCommandListener(BeanProvider<CommandListener> listeners) {
+    this.listeners = listeners;
+  }
+
+  @Override
+  public String name() {
+    return "help";
+  }
+
+  @Override
+  public String usage() {
+    return "help";
+  }
+
+  @Override
+  public String summary() {
+    return "this help";
+  }
+
+  /** The help is made once, from the listeners; it reads no database. */
+  @Override
+  public boolean answersInTime() {
+    return true;
+  }
+
+  @Override
+  public boolean inIncidentChannel() {
+    return false;
+  }
+
+  @Override
+  public Response handle(CommandCall call, SlashCommandContext ctx) {
+    StringBuilder text = new StringBuilder();
+    String typed = SlackText.firstWord(call.args())[0];
+    if (!typed.isEmpty() && !typed.equalsIgnoreCase("help")) {
+      text.append(":grey_question: `")
+          // Slack sends command text escaped, mentions as tokens: back to what was typed first.
+          .append(Mrkdwn.escape(Mrkdwn.truncate(SlackText.plain(typed), 40)))
+          .append("` is not an `/incident` command. Here is what is:\n\n");
+    }
+    text.append(commands());
+    return Replies.ephemeral(ctx, text.toString());
+  }
+
+  private String commands() {
+    String built = commands;
+    if (built == null) {
+      StringBuilder text = new StringBuilder("*Anywhere*\n");
+      append(text, false);
+      text.append("\n*In an incident's channel*\n");
+      append(text, true);
+      built = text.toString();
+      commands = built;
+    }
+    return built;
+  }
+
+  private void append(StringBuilder text, boolean inChannel) {
+    listeners.stream()
+        .filter(l -> l.inIncidentChannel() == inChannel)
+        .sorted(Comparator.comparing(CommandListener::usage))
+        .forEach(
+            l ->
+                text.append("• `/incident ")
+                    .append(l.usage())
+                    .append("`: ")
+                    .append(l.summary())
+                    .append('\n'));
+  }
+}

@@ -1,9 +1,0 @@
-package io.warroom.warroom;
-
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-import java.time.Instant;
-
-/** The one row that names this installation (see migration V10). */
-@MappedEntity("installation")
-record Installation(@Id Integer singleton, String id, Instant createdAt) {}
