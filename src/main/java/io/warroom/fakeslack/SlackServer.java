@@ -7,11 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,8 +118,9 @@ final class SlackServer implements AutoCloseable {
 
   private void apiCall(HttpExchange ex) throws IOException {
     long arrived = System.currentTimeMillis();
-    String method = ex.getRequestURI().getPath().substring("/api/".length());
-    Map<String, String> params = params(ex);
+    ApiRequest request = ApiRequest.read(ex, ws);
+    String method = request.method();
+    Map<String, String> params = request.params();
     Failure fault = failures.next(method, params.get("channel"));
     if (fault != null) {
       switch (fault.kind()) {
@@ -160,7 +158,7 @@ final class SlackServer implements AutoCloseable {
       }
     }
     // Checked after the faults above: a Slack that is down or slow is so whatever the token.
-    String token = token(ex, params);
+    String token = request.token();
     if (token == null && !WebApi.NO_TOKEN.contains(method)) {
       answer(ex, arrived, method, params, 200, WebApi.error(ws, "not_authed"));
       return;
@@ -277,54 +275,6 @@ final class SlackServer implements AutoCloseable {
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private Map<String, String> params(HttpExchange ex) throws IOException {
-    Map<String, String> params = new LinkedHashMap<>();
-    String query = ex.getRequestURI().getRawQuery();
-    if (query != null) {
-      decodeForm(query, params);
-    }
-    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type != null && type.startsWith("application/json")) {
-      JsonNode json = ws.parse(body);
-      if (json != null && json.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> f = fields.next();
-          params.put(
-              f.getKey(),
-              f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString());
-        }
-      }
-    } else {
-      decodeForm(body, params);
-    }
-    return params;
-  }
-
-  private static void decodeForm(String form, Map<String, String> into) {
-    for (String pair : form.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      into.put(
-          URLDecoder.decode(key, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String token(HttpExchange ex, Map<String, String> params) {
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    if (auth != null && auth.startsWith("Bearer ")) {
-      return auth.substring("Bearer ".length()).trim();
-    }
-    String token = params.get("token");
-    return token == null || token.isBlank() ? null : token;
   }
 
   private static void sleep(long millis) {

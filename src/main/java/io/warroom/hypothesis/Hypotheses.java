@@ -15,15 +15,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every change to the hypothesis board goes through here. Each one locks the incident's row, so
  * changes to one incident's board queue up, also across replicas: numbers are given out once, of
  * two people confirming at once one wins and the other is told, and the board is posted once and
  * then redrawn. Each change publishes a {@link IncidentEvent.HypothesisChanged} for the timeline
- * and queues a redraw of the board in the same transaction.
+ * and queues a redraw of the board in the same transaction. What people may type is checked by
+ * {@link HypothesisInput}.
  */
 @Singleton
 public class Hypotheses {
@@ -31,9 +30,8 @@ public class Hypotheses {
   /** A hypothesis is a sentence or two; the board shows dozens of them. */
   public static final int MAX_TEXT = 300;
 
+  /** What a note on confirming or ruling out may hold. */
   public static final int MAX_NOTE = 500;
-
-  private static final Pattern NAME = Pattern.compile("(?i)h?(\\d{1,6})");
 
   private final HypothesisRepository hypotheses;
   private final IncidentRepository incidents;
@@ -60,7 +58,7 @@ public class Hypotheses {
   /** Raises a new hypothesis, numbered after the incident's last one. */
   @Transactional
   public Hypothesis raise(long incidentId, String text, @Nullable String link, String by) {
-    String what = cleanText(text);
+    String what = HypothesisInput.text(text);
     Incident incident = lock(incidentId);
     if (!incident.isOpen()) {
       throw new Refusal(
@@ -194,7 +192,7 @@ public class Hypotheses {
   }
 
   private Hypothesis settle(Hypothesis h, HypothesisState to, @Nullable String note, String by) {
-    String why = cleanNote(note);
+    String why = HypothesisInput.note(note);
     if (h.state() == to) {
       throw new Refusal(settled(h));
     }
@@ -245,14 +243,8 @@ public class Hypotheses {
 
   /** The named hypothesis, with its incident locked. */
   private Hypothesis find(long incidentId, String name) {
-    Matcher m = NAME.matcher(name == null ? "" : name.strip());
-    if (!m.matches()) {
-      throw new Refusal(
-          "Say which hypothesis, for example `/incident confirm H2 the pool was exhausted`."
-              + " `/incident hypotheses` lists them.");
-    }
+    int number = HypothesisInput.number(name);
     lock(incidentId);
-    int number = Integer.parseInt(m.group(1));
     return hypotheses
         .findByIncidentIdAndNumber(incidentId, number)
         .orElseThrow(
@@ -277,36 +269,5 @@ public class Hypotheses {
     return incidents
         .findByIdForUpdate(incidentId)
         .orElseThrow(() -> new Refusal("That incident no longer exists."));
-  }
-
-  static String cleanText(String text) {
-    String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-    if (t.isEmpty()) {
-      throw new Refusal(
-          "Add the hypothesis, for example: `/incident hypothesis the connection pool is"
-              + " exhausted since the 14:02 deploy`");
-    }
-    if (t.length() > MAX_TEXT) {
-      throw new Refusal(
-          "That hypothesis is "
-              + t.length()
-              + " characters long; keep it to "
-              + MAX_TEXT
-              + " or fewer (one claim you can check), and put the evidence in the exploration"
-              + " thread.");
-    }
-    return t;
-  }
-
-  private static String cleanNote(@Nullable String note) {
-    String t = note == null ? "" : note.strip().replaceAll("\\s+", " ");
-    if (t.isEmpty()) {
-      return null;
-    }
-    if (t.length() > MAX_NOTE) {
-      throw new Refusal(
-          "That note is " + t.length() + " characters long; keep it to " + MAX_NOTE + " or fewer.");
-    }
-    return t;
   }
 }

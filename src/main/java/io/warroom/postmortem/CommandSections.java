@@ -1,11 +1,9 @@
 package io.warroom.postmortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.output.UserText;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.TimelineEntry;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +13,6 @@ import java.util.Map;
  * asking for an ETA or status. Read from the timeline alone, like the rest of the draft.
  */
 final class CommandSections {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private CommandSections() {}
 
@@ -62,7 +58,7 @@ final class CommandSections {
       return;
     }
     for (TimelineEntry e : changes) {
-      JsonNode d = data(e);
+      JsonNode d = DraftEntries.data(e);
       String from = Readable.user(d.path("from").asText(null), names);
       String to = Readable.user(d.path("to").asText(null), names);
       md.append("- ").append(PostmortemDraft.utc(e.at())).append(" — ");
@@ -107,13 +103,5 @@ final class CommandSections {
 
   private static String oneLine(String plain) {
     return UserText.markdownLine(plain).replaceAll("\\s*[\\r\\n]+\\s*", " / ");
-  }
-
-  private static JsonNode data(TimelineEntry e) {
-    try {
-      return e.data() == null ? JSON.createObjectNode() : JSON.readTree(e.data());
-    } catch (IOException bad) {
-      return JSON.createObjectNode();
-    }
   }
 }

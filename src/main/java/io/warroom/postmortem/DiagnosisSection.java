@@ -1,12 +1,10 @@
 package io.warroom.postmortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.incident.Incident;
 import io.warroom.output.UserText;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.TimelineEntry;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.TreeMap;
  */
 final class DiagnosisSection {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NOT_RECORDED = "not recorded";
 
   /** One hypothesis as the timeline tells it. */
@@ -130,7 +127,7 @@ final class DiagnosisSection {
       if (e.kind() != EntryKind.HYPOTHESIS) {
         continue;
       }
-      JsonNode d = data(e);
+      JsonNode d = DraftEntries.data(e);
       int number = d.path("hypothesis").asInt(0);
       if (number <= 0) {
         continue;
@@ -164,13 +161,5 @@ final class DiagnosisSection {
       }
     }
     return stories;
-  }
-
-  private static JsonNode data(TimelineEntry e) {
-    try {
-      return e.data() == null ? JSON.createObjectNode() : JSON.readTree(e.data());
-    } catch (IOException bad) {
-      return JSON.createObjectNode();
-    }
   }
 }

@@ -1,36 +1,30 @@
 package io.warroom.postmortem;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.warroom.incident.ActionItem;
 import io.warroom.incident.Incident;
 import io.warroom.incident.Role;
 import io.warroom.output.UserText;
 import io.warroom.timeline.EntryKind;
-import io.warroom.timeline.Participant;
 import io.warroom.timeline.TimelineEntry;
-import io.warroom.triage.Detection;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The blameless postmortem draft: a pure function from an incident and what was recorded about it
  * to Markdown. Every statement comes from a stored entry; deleted messages never appear; the
  * analysis sections are prompts that ask what in the system allowed this, not who.
+ *
+ * <p>This class holds the order of the sections, the header and the summary, and the formats they
+ * all share; each other group of sections is its own class ({@link RecordSections}, {@link
+ * DetectionSection}, {@link CommandSections}, {@link TimelineSections}, {@link DiagnosisSection},
+ * {@link PromptSections}, {@link FollowUpSections}).
  */
 public final class PostmortemDraft {
 
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PostmortemInput in;
   private final Incident incident;
@@ -50,19 +44,19 @@ public final class PostmortemDraft {
   private String draft() {
     header();
     summary();
-    severity();
-    impact();
-    timing();
-    detection();
-    people();
+    RecordSections.severity(md, in);
+    RecordSections.impact(md, in);
+    RecordSections.timing(md, in);
+    DetectionSection.append(md, in);
+    RecordSections.people(md, in);
     CommandSections.append(md, in);
-    timeline();
-    findings();
+    TimelineSections.timeline(md, in);
+    TimelineSections.findings(md, in);
     DiagnosisSection.append(md, in);
-    contributingFactors();
-    wentWellAndNot();
-    actionItems();
-    review();
+    PromptSections.contributingFactors(md, in);
+    PromptSections.wentWellAndNot(md, in);
+    FollowUpSections.actionItems(md, in);
+    FollowUpSections.review(md, in);
     return md.toString();
   }
 
@@ -94,7 +88,7 @@ public final class PostmortemDraft {
         .append(" UTC, ")
         .append(Readable.user(incident.declaredBy(), names))
         .append(" declared a ")
-        .append(severityAtDeclaration())
+        .append(DraftEntries.severityAtDeclaration(in))
         .append(incident.drill() ? " drill" : " incident")
         .append(": \"")
         .append(oneLine(incident.title()))
@@ -124,366 +118,19 @@ public final class PostmortemDraft {
                 md.append(' ')
                     .append(Readable.user(ic, names))
                     .append(" was the Incident Commander."));
+    int people = DraftEntries.everyone(in).size();
     md.append(' ')
-        .append(everyone().size())
-        .append(everyone().size() == 1 ? " person" : " people")
+        .append(people)
+        .append(people == 1 ? " person" : " people")
         .append(" took part; ")
         .append(in.actionItems().size())
         .append(in.actionItems().size() == 1 ? " action item was" : " action items were")
         .append(" recorded.\n\n");
   }
 
-  private void severity() {
-    md.append("## Severity\n\n| time (UTC) | severity | by |\n|---|---|---|\n");
-    md.append("| ")
-        .append(utc(incident.declaredAt()))
-        .append(" | ")
-        .append(severityAtDeclaration())
-        .append(" (declared) | ")
-        .append(Readable.user(incident.declaredBy(), names))
-        .append(" |\n");
-    for (TimelineEntry e : of(EntryKind.SEVERITY_CHANGED)) {
-      JsonNode d = data(e);
-      md.append("| ")
-          .append(utc(e.at()))
-          .append(" | ")
-          .append(d.path("from").asText())
-          .append(" → ")
-          .append(d.path("to").asText())
-          .append(" | ")
-          .append(Readable.user(e.actor(), names))
-          .append(" |\n");
-    }
-    md.append('\n');
-  }
-
-  private void impact() {
-    md.append("## Impact\n\n");
-    boolean any = false;
-    if (incident.affected() != null) {
-      md.append("- Declared as affecting: ").append(oneLine(incident.affected())).append('\n');
-      any = true;
-    }
-    for (TimelineEntry e : of(EntryKind.STATUS_UPDATE)) {
-      JsonNode d = data(e);
-      String impact = d.path("impact").asText(null);
-      if (impact != null) {
-        md.append("- ")
-            .append(utc(e.at()))
-            .append(" UTC (")
-            .append(d.path("status").asText())
-            .append("): ")
-            .append(oneLine(impact))
-            .append('\n');
-        any = true;
-      }
-    }
-    if (!any) {
-      md.append(
-          "_No status update described the impact. Who was affected, how many, and what could they not do?_\n");
-    }
-    md.append('\n');
-  }
-
-  private void timing() {
-    md.append("## Timing\n\n| | time (UTC) | after declaration |\n|---|---|---|\n");
-    md.append("| Declared | ").append(utc(incident.declaredAt())).append(" | — |\n");
-    md.append("| Mitigated | ");
-    if (incident.mitigatedAt() != null) {
-      md.append(utc(incident.mitigatedAt()))
-          .append(" | ")
-          .append(human(between(incident.declaredAt(), incident.mitigatedAt())))
-          .append(" (time to mitigate) |\n");
-    } else {
-      md.append("not recorded | ")
-          .append(incident.resolvedAt() != null ? "— (impact stopped with the resolution)" : "—")
-          .append(" |\n");
-    }
-    md.append("| Resolved | ");
-    if (incident.resolvedAt() != null) {
-      md.append(utc(incident.resolvedAt()))
-          .append(" | ")
-          .append(human(between(incident.declaredAt(), incident.resolvedAt())))
-          .append(" (time to resolve) |\n");
-    } else {
-      md.append("still open | — |\n");
-    }
-    md.append('\n');
-  }
-
-  /** Which alerts detected it, when they fired, the time to declare, and what was judged noise. */
-  private void detection() {
-    md.append("## Detection\n\n");
-    Detection d = in.detection();
-    if (d == null || d.attached().isEmpty()) {
-      md.append(
-          "No alert was attached to this incident, so it counts as detected when it was"
-              + " declared (time to declare: 0 s).\n\n");
-    } else {
-      md.append("| | time (UTC) |\n|---|---|\n")
-          .append("| Detected (first alert fired) | ")
-          .append(utc(d.detectedAt()))
-          .append(" |\n| Declared | ")
-          .append(utc(d.declaredAt()))
-          .append(" |\n| Time to declare | ")
-          .append(human(d.timeToDeclare()))
-          .append(" |\n\nAlerts attached:\n\n");
-      for (Detection.Alert a : d.attached()) {
-        md.append("- ")
-            .append(a.firedAt() == null ? "time unknown" : "fired " + utc(a.firedAt()))
-            .append(" — ")
-            .append(a.severity())
-            .append(' ')
-            .append(oneLine(a.summary()))
-            .append(" (")
-            .append(a.source())
-            .append(')');
-        if (a.runbookUrl() != null) {
-          md.append(" · ").append(UserText.markdownLink(a.runbookUrl(), "runbook"));
-        } else {
-          md.append(" · no runbook");
-        }
-        md.append('\n');
-      }
-      md.append('\n');
-    }
-    if (d != null && !d.noise().isEmpty()) {
-      md.append("Judged noise while it was open:\n\n");
-      for (Detection.Alert a : d.noise()) {
-        md.append("- ")
-            .append(a.severity())
-            .append(' ')
-            .append(oneLine(a.summary()))
-            .append(" (")
-            .append(a.source())
-            .append(')');
-        if (a.judgedBy() != null) {
-          md.append(", by ").append(Readable.user(a.judgedBy(), names));
-        }
-        if (a.judgedAt() != null) {
-          md.append(" at ").append(utc(a.judgedAt()));
-        }
-        md.append('\n');
-      }
-      md.append('\n');
-    }
-  }
-
-  private void people() {
-    md.append("## People\n\n");
-    for (Role role : Role.values()) {
-      md.append("- ")
-          .append(role.title())
-          .append(": ")
-          .append(incident.holder(role).map(u -> Readable.user(u, names)).orElse("—"))
-          .append('\n');
-    }
-    Set<String> everyone = everyone();
-    md.append("- Participants (").append(everyone.size()).append("): ");
-    List<String> shown = new ArrayList<>();
-    for (String user : everyone) {
-      shown.add(Readable.user(user, names));
-    }
-    md.append(String.join(", ", shown)).append("\n\n");
-  }
-
-  private void timeline() {
-    md.append("## Timeline (UTC)\n\n");
-    List<TimelineEntry> key = new ArrayList<>();
-    for (TimelineEntry e : in.entries()) {
-      if (!e.deleted() && e.keyEvent()) {
-        key.add(e);
-      }
-    }
-    if (key.isEmpty()) {
-      md.append("_No key events were recorded._\n\n");
-      return;
-    }
-    for (TimelineEntry e : key) {
-      md.append("- ").append(utc(e.at())).append(" — ");
-      switch (e.kind()) {
-        case MESSAGE ->
-            md.append("📌 ")
-                .append(Readable.user(e.actor(), names))
-                .append(": \"")
-                .append(Readable.line(e.text(), names))
-                .append('"');
-        case NOTE ->
-            md.append("Note by ")
-                .append(Readable.user(e.actor(), names))
-                .append(": ")
-                .append(Readable.line(e.text(), names));
-        case DECISION ->
-            md.append("Decision by ")
-                .append(Readable.user(e.actor(), names))
-                .append(": ")
-                .append(Readable.line(e.text(), names));
-        case STATUS_UPDATE ->
-            md.append("Status update by ")
-                .append(Readable.user(e.actor(), names))
-                .append(": ")
-                .append(Readable.line(e.text(), names));
-        default -> {
-          md.append(Readable.line(e.text(), names));
-          if (e.actor() != null && e.kind() != EntryKind.ROLE_ASSIGNED) {
-            md.append(" (").append(Readable.user(e.actor(), names)).append(')');
-          }
-        }
-      }
-      link(e);
-      md.append('\n');
-    }
-    md.append('\n');
-  }
-
-  private void findings() {
-    md.append("## Findings from the exploration thread\n\n");
-    boolean any = false;
-    for (TimelineEntry e : in.entries()) {
-      if (e.exploration() && !e.deleted() && e.text() != null) {
-        md.append("- ")
-            .append(utc(e.at()))
-            .append(' ')
-            .append(e.pins() > 0 ? "📌 " : "")
-            .append(Readable.user(e.actor(), names))
-            .append(": ")
-            .append(Readable.line(e.text(), names));
-        link(e);
-        md.append('\n');
-        any = true;
-      }
-    }
-    if (!any) {
-      md.append("_Nothing was written in the exploration thread._\n");
-    }
-    md.append('\n');
-  }
-
-  private void contributingFactors() {
-    String what = oneLine(incident.title());
-    md.append("## Contributing factors\n\n")
-        .append("Answer about the system, not about people: keep asking \"why?\" until you reach")
-        .append(" something the system could do differently.\n\n")
-        .append("1. Why did \"")
-        .append(what)
-        .append("\" happen? What changed, failed or ran out?\n")
-        .append(
-            "2. Why was that possible? What in the system allowed one change or one failure to have this effect?\n")
-        .append(
-            "3. Why was it not caught earlier? Which alert, test, review or limit could have stopped it?\n")
-        .append("4. Why did it take ");
-    if (incident.mitigatedAt() != null || incident.resolvedAt() != null) {
-      Instant stopped =
-          incident.mitigatedAt() != null ? incident.mitigatedAt() : incident.resolvedAt();
-      md.append(human(between(incident.declaredAt(), stopped)));
-    } else {
-      md.append("this long");
-    }
-    md.append(" to stop the impact? What slowed detection, diagnosis or the fix?\n")
-        .append(
-            "5. Why could the same weakness not bite elsewhere? Which other systems share it?\n\n");
-  }
-
-  private void wentWellAndNot() {
-    long updates = of(EntryKind.STATUS_UPDATE).size();
-    long reminders = of(EntryKind.REMINDER).size();
-    long findings = in.entries().stream().filter(e -> e.exploration() && !e.deleted()).count();
-    md.append("## What went well\n\n");
-    md.append("- Stakeholders got ")
-        .append(updates)
-        .append(updates == 1 ? " status update." : " status updates.")
-        .append(" Was that often enough, and clear enough?\n");
-    if (findings > 0) {
-      md.append("- The exploration thread collected ")
-          .append(findings)
-          .append(findings == 1 ? " finding" : " findings")
-          .append(", keeping the channel for decisions. Which one turned it around?\n");
-    }
-    md.append("- _Which tools, runbooks or habits helped? Name them so they are kept._\n\n");
-    md.append("## What did not go well\n\n");
-    if (reminders > 0) {
-      md.append("- Warroom had to remind about overdue status updates ")
-          .append(reminders)
-          .append(reminders == 1 ? " time." : " times.")
-          .append(" What kept the comms lead from posting?\n");
-    }
-    if (incident.holder(Role.COMMANDER).isEmpty()) {
-      md.append("- Nobody took command. What made that hard?\n");
-    }
-    md.append(
-        "- _Where did the response lose time? What was missing: access, data, a runbook, people?_\n\n");
-  }
-
-  private void actionItems() {
-    md.append("## Action items\n\n");
-    if (in.actionItems().isEmpty()) {
-      md.append(
-          "_None recorded yet. Add them with `/incident action <text> @owner`: fixes to the system, not reminders to be careful._\n\n");
-      return;
-    }
-    md.append("| # | action | owner | status |\n|---|---|---|---|\n");
-    int n = 1;
-    for (ActionItem item : in.actionItems()) {
-      md.append("| ")
-          .append(n++)
-          .append(" | ")
-          .append(oneLine(item.text()))
-          .append(" | ")
-          .append(item.owner() == null ? "—" : Readable.user(item.owner(), names))
-          .append(" | ")
-          .append(item.status().label())
-          .append(" |\n");
-    }
-    md.append('\n');
-  }
-
-  private void review() {
-    md.append("## Review\n\n");
-    if (in.reviewDue() == null) {
-      md.append("The review date is set when the incident is resolved.\n");
-    } else {
-      md.append("The postmortem review is due **")
-          .append(utc(in.reviewDue()))
-          .append(" UTC**. Warroom will remind the war room then, with the open action items.\n");
-    }
-  }
-
-  private void link(TimelineEntry e) {
-    String link = e.ts() == null ? null : in.permalink().apply(e);
-    if (link != null) {
-      md.append(" ([message](").append(link).append("))");
-    }
-  }
-
-  private Set<String> everyone() {
-    Set<String> everyone = new LinkedHashSet<>();
-    everyone.add(incident.declaredBy());
-    for (Participant p : in.participants()) {
-      everyone.add(p.userId());
-    }
-    return everyone;
-  }
-
-  private List<TimelineEntry> of(EntryKind kind) {
-    List<TimelineEntry> out = new ArrayList<>();
-    for (TimelineEntry e : in.entries()) {
-      if (e.kind() == kind) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private String severityAtDeclaration() {
-    List<TimelineEntry> changes = of(EntryKind.SEVERITY_CHANGED);
-    return changes.isEmpty()
-        ? incident.severity().label()
-        : data(changes.get(0)).path("from").asText();
-  }
-
   private String firstImpact() {
-    for (TimelineEntry e : of(EntryKind.STATUS_UPDATE)) {
-      String impact = data(e).path("impact").asText(null);
+    for (TimelineEntry e : DraftEntries.of(in, EntryKind.STATUS_UPDATE)) {
+      String impact = DraftEntries.data(e).path("impact").asText(null);
       if (impact != null) {
         return oneLine(impact);
       }
@@ -491,17 +138,8 @@ public final class PostmortemDraft {
     return incident.affected() == null ? null : oneLine(incident.affected());
   }
 
-  private static JsonNode data(TimelineEntry e) {
-    try {
-      return e.data() == null ? JSON.createObjectNode() : JSON.readTree(e.data());
-    } catch (IOException bad) {
-      return JSON.createObjectNode();
-    }
-  }
-
-  /** Plain text on one line (titles and form fields are stored as typed). */
   /** Plain user text (a title, an impact) as one inert line of Markdown. */
-  private static String oneLine(String text) {
+  static String oneLine(String text) {
     return UserText.markdownLine(text);
   }
 

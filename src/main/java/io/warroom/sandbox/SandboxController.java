@@ -20,11 +20,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,11 +61,7 @@ class SandboxController {
   private final ExecutorService renderer =
       Executors.newFixedThreadPool(2, DaemonThreads.named("sandbox-page-"));
 
-  private final Sandbox sandbox;
-  private final BeanProvider<EmbeddedServer> server;
-  private final Map<String, Instant> sampleStarted = new ConcurrentHashMap<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final SampleAlertSender alerts;
 
   SandboxController(Sandbox sandbox, BeanProvider<EmbeddedServer> server) {
     this.page =
@@ -79,15 +70,10 @@ class SandboxController {
             sandbox.people(),
             sandbox.generalChannel(),
             sandbox.incidentsChannel());
-    this.sandbox = sandbox;
-    this.server = server;
+    this.alerts = new SampleAlertSender(sandbox::integrationToken, () -> server.get().getPort());
   }
 
-  /**
-   * The page's "Fire a sample alert": a notification as Alertmanager sends it, POSTed over HTTP to
-   * this Warroom's own endpoint with the integration token, so the whole path (endpoint, store,
-   * triage card in #alerts, auto-declare when configured) runs as for a real Alertmanager.
-   */
+  /** The page's "Fire a sample alert" ({@link SampleAlertSender}). */
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Post(uri = "/api/alert", consumes = MediaType.APPLICATION_JSON)
   HttpResponse<String> alert(@Body String body) {
@@ -95,47 +81,11 @@ class SandboxController {
     try {
       b = page.parse(body);
     } catch (WorkspacePage.Refused e) {
-      return HttpResponse.<String>badRequest()
-          .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
+      return PageAnswers.failed(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     String severity = "warning".equals(text(b, "severity")) ? "warning" : "critical";
     boolean firing = !"resolved".equals(text(b, "state"));
-    Instant started = sampleStarted.computeIfAbsent(severity, s -> Instant.now());
-    if (!firing) {
-      sampleStarted.remove(severity);
-    }
-    String payload = SampleAlert.payload(severity, firing, started);
-    URI endpoint =
-        URI.create("http://127.0.0.1:" + server.get().getPort() + "/integrations/alertmanager");
-    try {
-      java.net.http.HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(endpoint)
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "application/json")
-                  .header("Authorization", "Bearer " + sandbox.integrationToken())
-                  .POST(HttpRequest.BodyPublishers.ofString(payload))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
-      boolean ok = answer.statusCode() == 200;
-      String said =
-          ok
-              ? "{\"ok\":true,\"status\":200}"
-              : "{\"ok\":false,\"error\":"
-                  + quote("Warroom answered " + answer.statusCode() + ": " + answer.body())
-                  + "}";
-      return HttpResponse.ok(said).contentType(MediaType.APPLICATION_JSON_TYPE);
-    } catch (IOException e) {
-      return HttpResponse.<String>status(HttpStatus.BAD_GATEWAY)
-          .body("{\"ok\":false,\"error\":" + quote("could not reach Warroom: " + e) + "}")
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
-          .body("{\"ok\":false,\"error\":\"interrupted\"}")
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
+    return alerts.send(severity, firing);
   }
 
   @ExecuteOn(TaskExecutors.BLOCKING)
@@ -203,9 +153,7 @@ class SandboxController {
           .contentType(MediaType.APPLICATION_JSON_TYPE)
           .header("Cache-Control", "no-store");
     } catch (WorkspacePage.Refused e) {
-      return HttpResponse.<String>badRequest()
-          .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
+      return PageAnswers.failed(HttpStatus.BAD_REQUEST, e.getMessage());
     }
   }
 
@@ -302,21 +250,15 @@ class SandboxController {
   private HttpResponse<String> act(String body, java.util.function.Consumer<JsonNode> action) {
     try {
       action.accept(page.parse(body));
-      return HttpResponse.ok("{\"ok\":true}").contentType(MediaType.APPLICATION_JSON_TYPE);
+      return PageAnswers.ok("{\"ok\":true}");
     } catch (WorkspacePage.Refused e) {
-      return HttpResponse.<String>badRequest()
-          .body("{\"ok\":false,\"error\":" + quote(e.getMessage()) + "}")
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
+      return PageAnswers.failed(HttpStatus.BAD_REQUEST, e.getMessage());
     }
   }
 
   private static String text(JsonNode body, String field) {
     JsonNode value = body.get(field);
     return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static String quote(String s) {
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
   }
 
   private static byte[] read(String name) {
