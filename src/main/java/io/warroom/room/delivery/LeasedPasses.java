@@ -26,13 +26,12 @@ import org.slf4j.LoggerFactory;
 class LeasedPasses {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeasedPasses.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final WarRoomRepository rooms;
   private final WarRoomPass pass;
   private final TaskScheduler scheduler;
   private final ChatAuthState auth;
-  private final Duration firstBackoff;
+  private final Backoff backoff;
   private final Duration lease;
   private final String node;
   private volatile String owner;
@@ -50,7 +49,7 @@ class LeasedPasses {
     this.pass = pass;
     this.scheduler = scheduler;
     this.auth = auth;
-    this.firstBackoff = firstBackoff;
+    this.backoff = new Backoff(firstBackoff);
     this.lease = lease;
     this.node = node.isBlank() ? host() : node;
   }
@@ -145,19 +144,12 @@ class LeasedPasses {
         .orElse(null);
   }
 
-  /**
-   * Records the failure and when to try again: after {@code retryAfter} when the platform said so,
-   * otherwise after a back-off that doubles with each failure in a row, up to a minute.
-   */
+  /** Records the failure and when to try again ({@link Backoff}). */
   private void recordFailure(
       long incidentId, Lease held, RuntimeException failure, Duration retryAfter) {
     WarRoom room = rooms.findById(incidentId).orElse(null);
     int failures = room == null ? 0 : room.failures();
-    Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failures, 6));
-    if (backoff.compareTo(MAX_BACKOFF) > 0) {
-      backoff = MAX_BACKOFF;
-    }
-    Duration wait = retryAfter != null ? retryAfter : backoff;
+    Duration wait = backoff.after(failures, retryAfter);
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     if (failure instanceof ChatFailure f && f.kind() == ChatFailure.Kind.UNAUTHORIZED) {
       // Said once for every room, when the token was first refused.
