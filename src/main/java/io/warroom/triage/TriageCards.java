@@ -9,6 +9,7 @@ import io.warroom.alert.AlertGroupChanged;
 import io.warroom.chat.ChatAuthState;
 import io.warroom.chat.ChatFailure;
 import io.warroom.config.DaemonThreads;
+import io.warroom.room.delivery.Backoff;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -35,14 +36,13 @@ import org.slf4j.LoggerFactory;
 public class TriageCards {
 
   private static final Logger LOG = LoggerFactory.getLogger(TriageCards.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final TriageRepository groups;
   private final TriagePass pass;
   private final TaskScheduler scheduler;
   private final ChatAuthState auth;
   private final Duration sweepEvery;
-  private final Duration firstBackoff;
+  private final Backoff backoff;
   private final long leaseMillis;
   private final String node;
   private final ExecutorService workers;
@@ -66,7 +66,7 @@ public class TriageCards {
     this.scheduler = scheduler;
     this.auth = auth;
     this.sweepEvery = sweepEvery;
-    this.firstBackoff = firstBackoff;
+    this.backoff = new Backoff(firstBackoff);
     this.leaseMillis = lease.toMillis();
     this.node = node.isBlank() ? host() : node;
     this.workers = Executors.newFixedThreadPool(2, DaemonThreads.named("alert-card-"));
@@ -174,11 +174,7 @@ public class TriageCards {
   private void recordFailure(
       long groupId, long generation, RuntimeException failure, Duration retryAfter) {
     int failures = groups.findById(groupId).map(TriagedGroup::cardFailures).orElse(0);
-    Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failures, 6));
-    if (backoff.compareTo(MAX_BACKOFF) > 0) {
-      backoff = MAX_BACKOFF;
-    }
-    Duration wait = retryAfter != null ? retryAfter : backoff;
+    Duration wait = backoff.after(failures, retryAfter);
     LOG.warn(
         "Alert card {}: {} (failure {}, next try in {}s)",
         groupId,
