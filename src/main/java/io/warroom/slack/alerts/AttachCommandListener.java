@@ -4,9 +4,9 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Refusal;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import io.warroom.triage.AlertCardView;
 import io.warroom.triage.Triage;
@@ -21,39 +21,26 @@ import java.util.List;
 @Singleton
 class AttachCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+          "attach", "attach [alert]", "list recent alerts, or attach one to this incident");
+
   static final int LISTED = 10;
 
   private final Triage triage;
-  private final InRoom room;
 
-  AttachCommandListener(Triage triage, InRoom room) {
+  AttachCommandListener(Triage triage) {
     this.triage = triage;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "attach";
-  }
-
-  @Override
-  public String usage() {
-    return "attach [alert]";
-  }
-
-  @Override
-  public String summary() {
-    return "list recent alerts, or attach one to this incident";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "attach [alert]");
+    long incidentId = call.incidentId();
     String arg = call.args().strip();
     if (arg.isEmpty()) {
       return Replies.ephemeral(ctx, list(triage.unattached(LISTED)));

@@ -11,6 +11,7 @@ import io.warroom.incident.IncidentSettings;
 import io.warroom.room.WarRooms;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import io.warroom.slack.webapi.AfterAck;
 import jakarta.inject.Singleton;
@@ -21,6 +22,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 class DeclareCommandListener implements CommandListener {
+
+  static final CommandSpec SPEC =
+      CommandSpec.anywhere(
+          "declare",
+          "declare [sev1-4] [--drill] <title>",
+          "declare an incident and open its war room (no title opens a form)");
 
   private final IncidentService incidents;
   private final IncidentSettings settings;
@@ -35,21 +42,6 @@ class DeclareCommandListener implements CommandListener {
     this.afterAck = afterAck;
   }
 
-  @Override
-  public String name() {
-    return "declare";
-  }
-
-  @Override
-  public String usage() {
-    return "declare [sev1-4] [--drill] <title>";
-  }
-
-  @Override
-  public String summary() {
-    return "declare an incident and open its war room (no title opens a form)";
-  }
-
   /** Storing the incident has its own deadline ({@link IncidentService#declare}). */
   @Override
   public boolean answersInTime() {
@@ -57,8 +49,8 @@ class DeclareCommandListener implements CommandListener {
   }
 
   @Override
-  public boolean inIncidentChannel() {
-    return false;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
@@ -87,7 +79,7 @@ class DeclareCommandListener implements CommandListener {
                       error,
                       "Type `/incident declare` again for the form, or declare straight away:"
                           + " `/incident "
-                          + Mrkdwn.escape(usage())
+                          + Mrkdwn.escape(SPEC.usage())
                           + "`")));
       return ctx.ack();
     }

@@ -4,10 +4,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.hypothesis.Hypotheses;
 import io.warroom.hypothesis.Hypothesis;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -15,37 +15,24 @@ import jakarta.inject.Singleton;
 @Singleton
 class ConfirmCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+          "confirm", "confirm <Hn> [note]", "mark a hypothesis confirmed, with an optional note");
+
   private final Hypotheses hypotheses;
-  private final InRoom room;
 
-  ConfirmCommandListener(Hypotheses hypotheses, InRoom room) {
+  ConfirmCommandListener(Hypotheses hypotheses) {
     this.hypotheses = hypotheses;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "confirm";
-  }
-
-  @Override
-  public String usage() {
-    return "confirm <Hn> [note]";
-  }
-
-  @Override
-  public String summary() {
-    return "mark a hypothesis confirmed, with an optional note";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, usage());
+    long incidentId = call.incidentId();
     String[] split = SlackText.firstWord(call.args());
     Hypothesis h =
         hypotheses.confirm(

@@ -6,9 +6,9 @@ import io.warroom.chat.Mrkdwn;
 import io.warroom.hypothesis.Hypotheses;
 import io.warroom.hypothesis.Hypothesis;
 import io.warroom.hypothesis.HypothesisState;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -17,40 +17,26 @@ import java.util.List;
 @Singleton
 class HypothesesCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel("hypotheses", "hypotheses", "the hypotheses and their states");
+
   /** Slack cuts a message's text at 40,000 characters; 100 lines of at most ~330 stay below. */
   static final int MAX_LISTED = 100;
 
   private final Hypotheses hypotheses;
-  private final InRoom room;
 
-  HypothesesCommandListener(Hypotheses hypotheses, InRoom room) {
+  HypothesesCommandListener(Hypotheses hypotheses) {
     this.hypotheses = hypotheses;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "hypotheses";
-  }
-
-  @Override
-  public String usage() {
-    return "hypotheses";
-  }
-
-  @Override
-  public String summary() {
-    return "the hypotheses and their states";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, usage());
+    long incidentId = call.incidentId();
     List<Hypothesis> all = hypotheses.all(incidentId);
     if (all.isEmpty()) {
       return Replies.ephemeral(

@@ -4,10 +4,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.hypothesis.Hypotheses;
 import io.warroom.hypothesis.Hypothesis;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -15,37 +15,26 @@ import jakarta.inject.Singleton;
 @Singleton
 class HypothesisCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+          "hypothesis",
+          "hypothesis <text>",
+          "add a hypothesis (H1, H2, ...) to the hypothesis board");
+
   private final Hypotheses hypotheses;
-  private final InRoom room;
 
-  HypothesisCommandListener(Hypotheses hypotheses, InRoom room) {
+  HypothesisCommandListener(Hypotheses hypotheses) {
     this.hypotheses = hypotheses;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "hypothesis";
-  }
-
-  @Override
-  public String usage() {
-    return "hypothesis <text>";
-  }
-
-  @Override
-  public String summary() {
-    return "add a hypothesis (H1, H2, ...) to the hypothesis board";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, usage());
+    long incidentId = call.incidentId();
     Hypothesis h = hypotheses.raise(incidentId, SlackText.plain(call.args()), null, call.userId());
     return Replies.ephemeral(
         ctx,

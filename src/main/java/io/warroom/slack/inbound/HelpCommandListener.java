@@ -8,9 +8,14 @@ import io.warroom.slack.SlackText;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 
-/** {@code /incident help}, also the answer to any unknown subcommand. Built from the listeners. */
+/**
+ * {@code /incident help}, also the answer to any unknown subcommand. Built from the listeners'
+ * {@link CommandSpec}s, grouped by where they may run.
+ */
 @Singleton
 class HelpCommandListener implements CommandListener {
+
+  static final CommandSpec SPEC = CommandSpec.anywhere("help", "help", "this help");
 
   private final BeanProvider<CommandListener> listeners;
 
@@ -22,29 +27,14 @@ class HelpCommandListener implements CommandListener {
   }
 
   @Override
-  public String name() {
-    return "help";
-  }
-
-  @Override
-  public String usage() {
-    return "help";
-  }
-
-  @Override
-  public String summary() {
-    return "this help";
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   /** The help is made once, from the listeners; it reads no database. */
   @Override
   public boolean answersInTime() {
     return true;
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return false;
   }
 
   @Override
@@ -76,14 +66,15 @@ class HelpCommandListener implements CommandListener {
 
   private void append(StringBuilder text, boolean inChannel) {
     listeners.stream()
-        .filter(l -> l.inIncidentChannel() == inChannel)
-        .sorted(Comparator.comparing(CommandListener::usage))
+        .map(CommandListener::spec)
+        .filter(s -> s.inIncidentChannel() == inChannel)
+        .sorted(Comparator.comparing(CommandSpec::usage))
         .forEach(
-            l ->
+            s ->
                 text.append("• `/incident ")
-                    .append(l.usage())
+                    .append(s.usage())
                     .append("`: ")
-                    .append(l.summary())
+                    .append(s.summary())
                     .append('\n'));
   }
 }

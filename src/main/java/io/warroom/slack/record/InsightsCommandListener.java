@@ -5,12 +5,19 @@ import com.slack.api.bolt.response.Response;
 import io.warroom.pages.PageLinks;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
 /** {@code /incident insights}: answers privately with a signed link to the insights page. */
 @Singleton
 class InsightsCommandListener implements CommandListener {
+
+  static final CommandSpec SPEC =
+      CommandSpec.anywhere(
+          "insights",
+          "insights",
+          "a link to the insights page: how fast incidents were declared, mitigated, resolved");
 
   private final PageLinks links;
 
@@ -19,28 +26,13 @@ class InsightsCommandListener implements CommandListener {
   }
 
   @Override
-  public String name() {
-    return "insights";
-  }
-
-  @Override
-  public String usage() {
-    return "insights";
-  }
-
-  @Override
-  public String summary() {
-    return "a link to the insights page: how fast incidents were declared, mitigated, resolved";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return false;
-  }
-
-  @Override
   public boolean answersInTime() {
     return true;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -3,10 +3,10 @@ package io.warroom.slack.record;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.incident.IncidentService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -14,37 +14,23 @@ import jakarta.inject.Singleton;
 @Singleton
 class NoteCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel("note", "note <text>", "record a key event in the timeline");
+
   private final IncidentService incidents;
-  private final InRoom room;
 
-  NoteCommandListener(IncidentService incidents, InRoom room) {
+  NoteCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "note";
-  }
-
-  @Override
-  public String usage() {
-    return "note <text>";
-  }
-
-  @Override
-  public String summary() {
-    return "record a key event in the timeline";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "note <text>");
+    long incidentId = call.incidentId();
     incidents.addNote(incidentId, SlackText.plain(call.args()), call.userId());
     return Replies.ephemeral(ctx, ":white_check_mark: Noted in the timeline.");
   }

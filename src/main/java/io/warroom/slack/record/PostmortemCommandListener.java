@@ -3,9 +3,9 @@ package io.warroom.slack.record;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.incident.IncidentService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -13,37 +13,24 @@ import jakarta.inject.Singleton;
 @Singleton
 class PostmortemCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+          "postmortem", "postmortem", "generate the postmortem draft again and post it");
+
   private final IncidentService incidents;
-  private final InRoom room;
 
-  PostmortemCommandListener(IncidentService incidents, InRoom room) {
+  PostmortemCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "postmortem";
-  }
-
-  @Override
-  public String usage() {
-    return "postmortem";
-  }
-
-  @Override
-  public String summary() {
-    return "generate the postmortem draft again and post it";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "postmortem");
+    long incidentId = call.incidentId();
     incidents.requestPostmortem(incidentId, call.userId());
     return Replies.ephemeral(
         ctx,

@@ -6,9 +6,9 @@ import io.warroom.incident.Refusal;
 import io.warroom.output.UserText;
 import io.warroom.redaction.Redactions;
 import io.warroom.room.delivery.WarRoomSync;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -20,39 +20,26 @@ import jakarta.inject.Singleton;
 @Singleton
 class RedactCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+          "redact", "redact <text>", "remove a secret from Warroom's posts and store");
+
   private final Redactions redactions;
-  private final InRoom room;
   private final WarRoomSync rooms;
 
-  RedactCommandListener(Redactions redactions, InRoom room, WarRoomSync rooms) {
+  RedactCommandListener(Redactions redactions, WarRoomSync rooms) {
     this.redactions = redactions;
-    this.room = room;
     this.rooms = rooms;
   }
 
   @Override
-  public String name() {
-    return "redact";
-  }
-
-  @Override
-  public String usage() {
-    return "redact <text>";
-  }
-
-  @Override
-  public String summary() {
-    return "remove a secret from Warroom's posts and store";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "redact <text>");
+    long incidentId = call.incidentId();
     // As typed: Slack escapes &, < and >; mentions and links stay as Slack wrote them.
     String secret = UserText.decode(call.args()).strip();
     if (secret.length() < Redactions.MIN_LENGTH) {

@@ -8,6 +8,7 @@ import io.warroom.review.ReviewInput;
 import io.warroom.review.ReviewLoader;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import io.warroom.slack.webapi.AfterAck;
 import jakarta.inject.Singleton;
@@ -23,6 +24,16 @@ import java.util.Locale;
 @Singleton
 class ReviewCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.anywhere(
+          "review",
+          "review [N]",
+          "a Markdown review of the last N resolved incidents (default "
+              + ReviewLoader.DEFAULT
+              + ", at most "
+              + ReviewLoader.MAX
+              + "): phases and their durations, what recurs");
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -37,27 +48,8 @@ class ReviewCommandListener implements CommandListener {
   }
 
   @Override
-  public String name() {
-    return "review";
-  }
-
-  @Override
-  public String usage() {
-    return "review [N]";
-  }
-
-  @Override
-  public String summary() {
-    return "a Markdown review of the last N resolved incidents (default "
-        + ReviewLoader.DEFAULT
-        + ", at most "
-        + ReviewLoader.MAX
-        + "): phases and their durations, what recurs";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return false;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,9 +5,9 @@ import com.slack.api.bolt.response.Response;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.pages.PageLinks;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -18,39 +18,26 @@ import jakarta.inject.Singleton;
 @Singleton
 class ShareCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+          "share", "share", "a link to this incident's read-only page, for people without Slack");
+
   private final IncidentService incidents;
-  private final InRoom room;
   private final PageLinks links;
 
-  ShareCommandListener(IncidentService incidents, InRoom room, PageLinks links) {
+  ShareCommandListener(IncidentService incidents, PageLinks links) {
     this.incidents = incidents;
-    this.room = room;
     this.links = links;
   }
 
   @Override
-  public String name() {
-    return "share";
-  }
-
-  @Override
-  public String usage() {
-    return "share";
-  }
-
-  @Override
-  public String summary() {
-    return "a link to this incident's read-only page, for people without Slack";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "share");
+    long incidentId = call.incidentId();
     if (incidents.find(incidentId).map(i -> i.privateIncident()).orElse(true)) {
       throw new Refusal("A private incident has no shareable page.");
     }

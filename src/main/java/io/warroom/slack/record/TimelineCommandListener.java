@@ -6,9 +6,9 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.warroom.chat.Mrkdwn;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.timeline.EntryKind;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
@@ -25,6 +25,9 @@ import java.util.List;
 @Singleton
 class TimelineCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel("timeline", "timeline", "the key events so far, in UTC");
+
   /** Lines shown at most; each section holds a few, well under Slack's 3,000 characters. */
   static final int MAX_SHOWN = 60;
 
@@ -33,36 +36,19 @@ class TimelineCommandListener implements CommandListener {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   private final Timeline timeline;
-  private final InRoom room;
 
-  TimelineCommandListener(Timeline timeline, InRoom room) {
+  TimelineCommandListener(Timeline timeline) {
     this.timeline = timeline;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "timeline";
-  }
-
-  @Override
-  public String usage() {
-    return "timeline";
-  }
-
-  @Override
-  public String summary() {
-    return "the key events so far, in UTC";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "timeline");
+    long incidentId = call.incidentId();
     List<TimelineEntry> key = timeline.keyEvents(incidentId);
     int hidden = Math.max(0, key.size() - MAX_SHOWN);
     List<TimelineEntry> shown = key.subList(hidden, key.size());

@@ -7,11 +7,11 @@ import io.warroom.chat.Mrkdwn;
 import io.warroom.handover.BeingTried;
 import io.warroom.handover.Handovers;
 import io.warroom.incident.Refusal;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.MentionArg;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import io.warroom.slack.webapi.AfterAck;
 import jakarta.inject.Singleton;
@@ -24,49 +24,34 @@ import java.util.List;
 @Singleton
 class HandoffCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "handoff",
+              "handoff <@user>",
+              "hand command over with a note; they become IC when they accept")
+          .withExample("handoff @user")
+          .withAliases("handover");
+
   private static final String EXAMPLE = "`/incident handoff @bob`";
 
   private final Handovers handovers;
   private final BeingTried beingTried;
-  private final InRoom room;
   private final AfterAck afterAck;
 
-  HandoffCommandListener(
-      Handovers handovers, BeingTried beingTried, InRoom room, AfterAck afterAck) {
+  HandoffCommandListener(Handovers handovers, BeingTried beingTried, AfterAck afterAck) {
     this.handovers = handovers;
     this.beingTried = beingTried;
-    this.room = room;
     this.afterAck = afterAck;
   }
 
   @Override
-  public String name() {
-    return "handoff";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("handover");
-  }
-
-  @Override
-  public String usage() {
-    return "handoff <@user>";
-  }
-
-  @Override
-  public String summary() {
-    return "hand command over with a note; they become IC when they accept";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "handoff @user");
+    long incidentId = call.incidentId();
     String word = SlackText.firstWord(call.args())[0];
     if (word.isBlank()) {
       throw new Refusal("Say who takes over: " + EXAMPLE);

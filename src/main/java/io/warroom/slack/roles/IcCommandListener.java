@@ -6,11 +6,11 @@ import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Role;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.MentionArg;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -18,37 +18,25 @@ import jakarta.inject.Singleton;
 @Singleton
 class IcCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "ic", "ic <@user> | ic me", "make someone (or yourself) the Incident Commander")
+          .withExample("ic @user");
+
   private final IncidentService incidents;
-  private final InRoom room;
 
-  IcCommandListener(IncidentService incidents, InRoom room) {
+  IcCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "ic";
-  }
-
-  @Override
-  public String usage() {
-    return "ic <@user> | ic me";
-  }
-
-  @Override
-  public String summary() {
-    return "make someone (or yourself) the Incident Commander";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "ic @user");
+    long incidentId = call.incidentId();
     String[] words = SlackText.firstWord(call.args());
     String user =
         MentionArg.user(words[0], call.userId(), "`/incident ic @alice` or `/incident ic me`");

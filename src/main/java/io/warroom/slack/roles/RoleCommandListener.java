@@ -6,11 +6,11 @@ import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.incident.Role;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.MentionArg;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -18,39 +18,29 @@ import jakarta.inject.Singleton;
 @Singleton
 class RoleCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "role",
+              "role <comms|scribe|ops> <@user>",
+              "assign the communications lead, scribe or operations lead")
+          .withExample("role comms @user");
+
   private static final String EXAMPLE = "`/incident role comms @alice` (roles: comms, scribe, ops)";
 
   private final IncidentService incidents;
-  private final InRoom room;
 
-  RoleCommandListener(IncidentService incidents, InRoom room) {
+  RoleCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "role";
-  }
-
-  @Override
-  public String usage() {
-    return "role <comms|scribe|ops> <@user>";
-  }
-
-  @Override
-  public String summary() {
-    return "assign the communications lead, scribe or operations lead";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "role comms @user");
+    long incidentId = call.incidentId();
     String[] words = SlackText.firstWord(call.args());
     Role role =
         Role.parseDelegated(words[0])

@@ -9,6 +9,7 @@ import io.warroom.room.WarRooms;
 import io.warroom.slack.IncidentLines;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -16,6 +17,12 @@ import java.util.List;
 /** {@code /incident list}: the open incidents, privately. Private incidents stay private. */
 @Singleton
 class ListCommandListener implements CommandListener {
+
+  static final CommandSpec SPEC =
+      CommandSpec.anywhere(
+          "list",
+          "list",
+          "the open incidents: severity, status, IC, age, next update due and channel");
 
   /** Keeps the reply well inside Slack's message limits. */
   static final int MAX_LISTED = 30;
@@ -31,23 +38,8 @@ class ListCommandListener implements CommandListener {
   }
 
   @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public String usage() {
-    return "list";
-  }
-
-  @Override
-  public String summary() {
-    return "the open incidents: severity, status, IC, age, next update due and channel";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return false;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override

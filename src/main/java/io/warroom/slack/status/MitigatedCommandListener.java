@@ -3,10 +3,10 @@ package io.warroom.slack.status;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.incident.IncidentService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -14,37 +14,27 @@ import jakarta.inject.Singleton;
 @Singleton
 class MitigatedCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "mitigated",
+              "mitigated [text]",
+              "record that impact has stopped; updates continue until resolved")
+          .withExample("mitigated");
+
   private final IncidentService incidents;
-  private final InRoom room;
 
-  MitigatedCommandListener(IncidentService incidents, InRoom room) {
+  MitigatedCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "mitigated";
-  }
-
-  @Override
-  public String usage() {
-    return "mitigated [text]";
-  }
-
-  @Override
-  public String summary() {
-    return "record that impact has stopped; updates continue until resolved";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "mitigated");
+    long incidentId = call.incidentId();
     incidents.mitigate(incidentId, SlackText.plain(call.args()), call.userId());
     return Replies.ephemeral(ctx, ":white_check_mark: Marked mitigated.");
   }

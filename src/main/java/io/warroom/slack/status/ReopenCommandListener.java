@@ -3,9 +3,9 @@ package io.warroom.slack.status;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.incident.IncidentService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -13,37 +13,23 @@ import jakarta.inject.Singleton;
 @Singleton
 class ReopenCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel("reopen", "reopen", "reopen a resolved incident");
+
   private final IncidentService incidents;
-  private final InRoom room;
 
-  ReopenCommandListener(IncidentService incidents, InRoom room) {
+  ReopenCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "reopen";
-  }
-
-  @Override
-  public String usage() {
-    return "reopen";
-  }
-
-  @Override
-  public String summary() {
-    return "reopen a resolved incident";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "reopen");
+    long incidentId = call.incidentId();
     incidents.reopen(incidentId, call.userId());
     return Replies.ephemeral(ctx, ":white_check_mark: Reopened; reminders resume.");
   }

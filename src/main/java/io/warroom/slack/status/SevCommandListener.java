@@ -6,10 +6,10 @@ import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.incident.Severity;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -17,37 +17,27 @@ import jakarta.inject.Singleton;
 @Singleton
 class SevCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "sev",
+              "sev <1-4>",
+              "change the severity (1 is the worst); the update cadence follows")
+          .withExample("sev 1");
+
   private final IncidentService incidents;
-  private final InRoom room;
 
-  SevCommandListener(IncidentService incidents, InRoom room) {
+  SevCommandListener(IncidentService incidents) {
     this.incidents = incidents;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "sev";
-  }
-
-  @Override
-  public String usage() {
-    return "sev <1-4>";
-  }
-
-  @Override
-  public String summary() {
-    return "change the severity (1 is the worst); the update cadence follows";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "sev 1");
+    long incidentId = call.incidentId();
     String word = SlackText.firstWord(call.args())[0];
     Severity severity =
         Severity.parse(word)

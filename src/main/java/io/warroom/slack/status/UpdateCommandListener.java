@@ -7,10 +7,10 @@ import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.incident.StatusUpdate;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import io.warroom.slack.webapi.AfterAck;
 import jakarta.inject.Singleton;
@@ -23,42 +23,31 @@ import java.time.Duration;
 @Singleton
 class UpdateCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "update",
+              "update [text]",
+              "post a status update for stakeholders (no text opens the form)")
+          .withExample("update <text>");
+
   private final IncidentService incidents;
   private final Heartbeats heartbeats;
-  private final InRoom room;
   private final AfterAck afterAck;
 
-  UpdateCommandListener(
-      IncidentService incidents, Heartbeats heartbeats, InRoom room, AfterAck afterAck) {
+  UpdateCommandListener(IncidentService incidents, Heartbeats heartbeats, AfterAck afterAck) {
     this.incidents = incidents;
     this.heartbeats = heartbeats;
-    this.room = room;
     this.afterAck = afterAck;
   }
 
   @Override
-  public String name() {
-    return "update";
-  }
-
-  @Override
-  public String usage() {
-    return "update [text]";
-  }
-
-  @Override
-  public String summary() {
-    return "post a status update for stakeholders (no text opens the form)";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "update <text>");
+    long incidentId = call.incidentId();
     String text = SlackText.plain(call.args()).strip();
     if (text.isEmpty()) {
       Incident incident = incidents.find(incidentId).orElseThrow();

@@ -3,10 +3,10 @@ package io.warroom.slack.tasks;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.incident.ActionItemService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -18,37 +18,27 @@ import java.util.Optional;
 @Singleton
 class ActionCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "action",
+              "action <text> [<@owner>]",
+              "record a follow-up action item for the postmortem")
+          .withExample("action <text> @owner");
+
   private final ActionItemService actionItems;
-  private final InRoom room;
 
-  ActionCommandListener(ActionItemService actionItems, InRoom room) {
+  ActionCommandListener(ActionItemService actionItems) {
     this.actionItems = actionItems;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "action";
-  }
-
-  @Override
-  public String usage() {
-    return "action <text> [<@owner>]";
-  }
-
-  @Override
-  public String summary() {
-    return "record a follow-up action item for the postmortem";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "action <text> @owner");
+    long incidentId = call.incidentId();
     String args = call.args().strip();
     // The owner is an optional mention at the end: "Add DB CPU alarms at 80% @bob".
     int last = args.lastIndexOf(' ');

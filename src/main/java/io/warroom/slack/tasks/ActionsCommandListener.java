@@ -5,9 +5,9 @@ import com.slack.api.bolt.response.Response;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.ActionItem;
 import io.warroom.incident.ActionItemService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -16,39 +16,25 @@ import java.util.List;
 @Singleton
 class ActionsCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel("actions", "actions", "the action items and their status");
+
   static final int MAX_LISTED = 40;
 
   private final ActionItemService actionItems;
-  private final InRoom room;
 
-  ActionsCommandListener(ActionItemService actionItems, InRoom room) {
+  ActionsCommandListener(ActionItemService actionItems) {
     this.actionItems = actionItems;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "actions";
-  }
-
-  @Override
-  public String usage() {
-    return "actions";
-  }
-
-  @Override
-  public String summary() {
-    return "the action items and their status";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "actions");
+    long incidentId = call.incidentId();
     List<ActionItem> items = actionItems.list(incidentId);
     if (items.isEmpty()) {
       return Replies.ephemeral(

@@ -4,11 +4,11 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.TaskService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.MentionArg;
 import io.warroom.slack.SlackText;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 
@@ -16,39 +16,27 @@ import jakarta.inject.Singleton;
 @Singleton
 class TaskCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC =
+      CommandSpec.inIncidentChannel(
+              "task", "task <@user> <text>", "delegate a task; anyone can press its Done button")
+          .withExample("task @user <text>");
+
   private static final String EXAMPLE = "`/incident task @bob Check the DB connection pool`";
 
   private final TaskService tasks;
-  private final InRoom room;
 
-  TaskCommandListener(TaskService tasks, InRoom room) {
+  TaskCommandListener(TaskService tasks) {
     this.tasks = tasks;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "task";
-  }
-
-  @Override
-  public String usage() {
-    return "task <@user> <text>";
-  }
-
-  @Override
-  public String summary() {
-    return "delegate a task; anyone can press its Done button";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "task @user <text>");
+    long incidentId = call.incidentId();
     String[] words = SlackText.firstWord(call.args());
     String assignee = MentionArg.user(words[0], call.userId(), EXAMPLE);
     tasks.create(incidentId, assignee, SlackText.plain(words[1]), call.userId());

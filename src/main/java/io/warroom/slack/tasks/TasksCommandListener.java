@@ -5,9 +5,9 @@ import com.slack.api.bolt.response.Response;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Task;
 import io.warroom.incident.TaskService;
-import io.warroom.slack.InRoom;
 import io.warroom.slack.inbound.CommandCall;
 import io.warroom.slack.inbound.CommandListener;
+import io.warroom.slack.inbound.CommandSpec;
 import io.warroom.slack.inbound.Replies;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -16,39 +16,24 @@ import java.util.List;
 @Singleton
 class TasksCommandListener implements CommandListener {
 
+  static final CommandSpec SPEC = CommandSpec.inIncidentChannel("tasks", "tasks", "the open tasks");
+
   static final int MAX_LISTED = 40;
 
   private final TaskService tasks;
-  private final InRoom room;
 
-  TasksCommandListener(TaskService tasks, InRoom room) {
+  TasksCommandListener(TaskService tasks) {
     this.tasks = tasks;
-    this.room = room;
   }
 
   @Override
-  public String name() {
-    return "tasks";
-  }
-
-  @Override
-  public String usage() {
-    return "tasks";
-  }
-
-  @Override
-  public String summary() {
-    return "the open tasks";
-  }
-
-  @Override
-  public boolean inIncidentChannel() {
-    return true;
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Response handle(CommandCall call, SlashCommandContext ctx) {
-    long incidentId = room.incident(call, "tasks");
+    long incidentId = call.incidentId();
     List<Task> open = tasks.open(incidentId);
     if (open.isEmpty()) {
       return Replies.ephemeral(

@@ -1,13 +1,6 @@
 package io.warroom.slack.webapi;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
-import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
-import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
-import com.slack.api.methods.response.conversations.ConversationsListResponse;
-import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
-import com.slack.api.model.Conversation;
-import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import io.micronaut.core.annotation.Nullable;
 import io.warroom.chat.ChatFailure;
@@ -15,37 +8,26 @@ import io.warroom.chat.ChatMessage;
 import io.warroom.chat.ChatPort;
 import io.warroom.slack.SlackIds;
 import io.warroom.slack.webapi.WebApiPacer.Urgency;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** The chat port on Slack's Web API. */
+/**
+ * The chat port on Slack's Web API: posts, card updates, pins and people here; channels ({@link
+ * SlackChannels}), history ({@link SlackHistory}) and files ({@link SlackFiles}) in their own
+ * classes. Every call goes through {@link SlackCalls} (retries, {@code Retry-After}, pacing).
+ */
 public final class SlackChat implements ChatPort {
-
-  /** Messages per page of history; Slack's recommended page size. */
-  private static final int PAGE = 200;
 
   private final MethodsClient methods;
   private final SlackCalls calls;
   private final Supplier<String> botUserId;
   private final Supplier<String> workspaceUrl;
-
-  /**
-   * The client that sends file bytes to the upload URL Slack hands out, built on the first upload
-   * rather than at start-up: it sets up TLS and a selector thread, and few incidents need it.
-   */
-  private static final class Uploads {
-    static final HttpClient HTTP =
-        HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
-  }
+  private final SlackChannels channels;
+  private final SlackHistory history;
+  private final SlackFiles files;
 
   public SlackChat(
       MethodsClient methods,
@@ -56,82 +38,34 @@ public final class SlackChat implements ChatPort {
     this.calls = calls;
     this.botUserId = botUserId;
     this.workspaceUrl = workspaceUrl;
+    this.channels = new SlackChannels(methods, calls);
+    this.history = new SlackHistory(methods, calls);
+    this.files = new SlackFiles(methods, calls, history);
   }
 
   @Override
   public Channel createChannel(String name, boolean isPrivate) {
-    ConversationsCreateResponse r =
-        calls.call(
-            "conversations.create",
-            null,
-            Urgency.FIRST,
-            false,
-            () -> methods.conversationsCreate(req -> req.name(name).isPrivate(isPrivate)));
-    return channel(r.getChannel());
+    return channels.createChannel(name, isPrivate);
   }
 
   @Override
   public Optional<Channel> findChannel(String name) {
-    String cursor = null;
-    do {
-      String page = cursor;
-      ConversationsListResponse r =
-          calls.call(
-              "conversations.list",
-              null,
-              Urgency.FIRST,
-              true,
-              () ->
-                  methods.conversationsList(
-                      req ->
-                          req.types(
-                                  List.of(
-                                      ConversationType.PUBLIC_CHANNEL,
-                                      ConversationType.PRIVATE_CHANNEL))
-                              .excludeArchived(true)
-                              .limit(1000)
-                              .cursor(page)));
-      for (Conversation c : r.getChannels()) {
-        if (name.equals(c.getName())) {
-          return Optional.of(channel(c));
-        }
-      }
-      cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
-    } while (cursor != null && !cursor.isEmpty());
-    return Optional.empty();
+    return channels.findChannel(name);
   }
 
   @Override
   public void invite(String channelId, Collection<String> userIds) {
-    for (String user : userIds) {
-      try {
-        calls.call(
-            "conversations.invite",
-            null,
-            Urgency.FIRST,
-            true,
-            () -> methods.conversationsInvite(req -> req.channel(channelId).users(List.of(user))));
-      } catch (ChatFailure failure) {
-        // Already there, or someone Slack will never let in: neither should block the war room.
-        if (failure.isTransient() || failure.kind() == ChatFailure.Kind.CHANNEL_NOT_FOUND) {
-          throw failure;
-        }
-      }
-    }
+    channels.invite(channelId, userIds);
   }
 
   @Override
   public void join(String channelId) {
-    calls.call(
-        "conversations.join", true, () -> methods.conversationsJoin(req -> req.channel(channelId)));
+    channels.join(channelId);
   }
 
   @Override
   public void setTopic(String channelId, String topic) {
-    calls.call(
-        "conversations.setTopic",
-        true,
-        () -> methods.conversationsSetTopic(req -> req.channel(channelId).topic(topic)));
+    channels.setTopic(channelId, topic);
   }
 
   @Override
@@ -167,87 +101,7 @@ public final class SlackChat implements ChatPort {
   @Override
   public Optional<String> findPosted(
       String channelId, @Nullable String threadTs, String key, Instant since) {
-    return firstSince(channelId, threadTs, since, true, m -> carriesKey(m, key))
-        .map(Message::getTs);
-  }
-
-  private static boolean carriesKey(Message m, String key) {
-    Message.Metadata metadata = m.getMetadata();
-    return metadata != null
-        && SlackIds.POST_METADATA_TYPE.equals(metadata.getEventType())
-        && metadata.getEventPayload() != null
-        && key.equals(metadata.getEventPayload().get("key"));
-  }
-
-  /**
-   * The first message since the given time, in the channel or in one thread, that matches; reads
-   * every page ({@code oldest} and {@code cursor}) until one does or there are no more.
-   */
-  private Optional<Message> firstSince(
-      String channelId,
-      @Nullable String threadTs,
-      Instant since,
-      boolean withMetadata,
-      Predicate<Message> wanted) {
-    String oldest = since.getEpochSecond() + ".000000";
-    String cursor = null;
-    do {
-      String page = cursor;
-      List<Message> messages;
-      if (threadTs == null) {
-        ConversationsHistoryResponse r =
-            calls.call(
-                "conversations.history",
-                null,
-                Urgency.FIRST,
-                true,
-                () ->
-                    methods.conversationsHistory(
-                        req ->
-                            req.channel(channelId)
-                                .oldest(oldest)
-                                .limit(PAGE)
-                                .cursor(page)
-                                .includeAllMetadata(withMetadata)));
-        messages = r.getMessages();
-        cursor = nextCursor(r.isHasMore(), r.getResponseMetadata());
-      } else {
-        ConversationsRepliesResponse r =
-            calls.call(
-                "conversations.replies",
-                null,
-                Urgency.FIRST,
-                true,
-                () ->
-                    methods.conversationsReplies(
-                        req ->
-                            req.channel(channelId)
-                                .ts(threadTs)
-                                .oldest(oldest)
-                                .limit(PAGE)
-                                .cursor(page)
-                                .includeAllMetadata(withMetadata)));
-        messages = r.getMessages();
-        cursor = nextCursor(r.isHasMore(), r.getResponseMetadata());
-      }
-      if (messages != null) {
-        for (Message m : messages) {
-          if (wanted.test(m)) {
-            return Optional.of(m);
-          }
-        }
-      }
-    } while (cursor != null);
-    return Optional.empty();
-  }
-
-  private static String nextCursor(Boolean hasMore, com.slack.api.model.ResponseMetadata metadata) {
-    if (metadata == null
-        || metadata.getNextCursor() == null
-        || metadata.getNextCursor().isEmpty()) {
-      return null;
-    }
-    return Boolean.FALSE.equals(hasMore) ? null : metadata.getNextCursor();
+    return history.posted(channelId, threadTs, key, since).map(Message::getTs);
   }
 
   @Override
@@ -315,86 +169,21 @@ public final class SlackChat implements ChatPort {
 
   @Override
   public void deleteFile(String fileId) {
-    try {
-      calls.call("files.delete", false, () -> methods.filesDelete(req -> req.file(fileId)));
-    } catch (ChatFailure failure) {
-      if (!failure.getMessage().contains("file_not_found")
-          && !failure.getMessage().contains("file_deleted")) {
-        throw failure;
-      }
-    }
+    files.deleteFile(fileId);
   }
 
   @Override
   public String uploadFile(String filename, byte[] content) {
-    var url =
-        calls.call(
-            "files.getUploadURLExternal",
-            true,
-            () ->
-                methods.filesGetUploadURLExternal(
-                    req -> req.filename(filename).length(content.length)));
-    try {
-      HttpResponse<String> sent =
-          Uploads.HTTP.send(
-              HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
-                  .timeout(java.time.Duration.ofSeconds(30))
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(content))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (sent.statusCode() != 200) {
-        throw new ChatFailure(
-            sent.statusCode() >= 500 || sent.statusCode() == 429
-                ? ChatFailure.Kind.UNAVAILABLE
-                : ChatFailure.Kind.REJECTED,
-            "file upload: HTTP " + sent.statusCode());
-      }
-    } catch (java.io.IOException e) {
-      throw new ChatFailure(
-          ChatFailure.Kind.UNAVAILABLE, "file upload: " + e.getMessage(), null, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChatFailure(ChatFailure.Kind.UNAVAILABLE, "file upload interrupted", null, e);
-    }
-    return url.getFileId();
+    return files.uploadFile(filename, content);
   }
 
   @Override
   public void shareFile(String fileId, String title, String channelId, @Nullable String comment) {
-    calls.call(
-        "files.completeUploadExternal",
-        false,
-        () ->
-            methods.filesCompleteUploadExternal(
-                req ->
-                    req.files(
-                            List.of(
-                                FilesCompleteUploadExternalRequest.FileDetails.builder()
-                                    .id(fileId)
-                                    .title(title)
-                                    .build()))
-                        .channelId(channelId)
-                        .initialComment(comment)));
+    files.shareFile(fileId, title, channelId, comment);
   }
 
   @Override
   public boolean fileShared(String channelId, String fileId, Instant since) {
-    return firstSince(
-            channelId,
-            null,
-            since,
-            false,
-            m ->
-                m.getFiles() != null
-                    && m.getFiles().stream().anyMatch(f -> fileId.equals(f.getId())))
-        .isPresent();
-  }
-
-  private static Channel channel(Conversation c) {
-    return new Channel(
-        c.getId(),
-        c.getName(),
-        c.getCreator(),
-        c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()));
+    return files.shared(channelId, fileId, since);
   }
 }
