@@ -1,6 +1,5 @@
 package io.warroom.incident;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -41,7 +40,7 @@ public class IncidentService {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
 
   private final IncidentRepository incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final IncidentSettings settings;
   private final ActionItemService actionItems;
   private final Clock clock;
@@ -52,7 +51,7 @@ public class IncidentService {
 
   IncidentService(
       IncidentRepository incidents,
-      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentEvents events,
       IncidentSettings settings,
       ActionItemService actionItems,
       GroupCommit groupCommit,
@@ -148,7 +147,7 @@ public class IncidentService {
       return incident;
     }
     Incident updated = incidents.update(incident.withRole(role, userId));
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.RoleAssigned(
             incidentId, role, previous.orElse(null), userId, by, clock.instant()));
     return updated;
@@ -162,7 +161,7 @@ public class IncidentService {
       return incident;
     }
     Incident updated = incidents.update(incident.withSeverity(severity));
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.SeverityChanged(updated, incident.severity(), by, clock.instant()));
     return updated;
   }
@@ -187,7 +186,7 @@ public class IncidentService {
     }
     Status status = clean.status() != null ? clean.status() : incident.status();
     Incident updated = incidents.update(incident.withStatus(status, incident.mitigatedAt(), null));
-    events.publishEvent(new IncidentEvent.StatusUpdated(updated, clean, by, clock.instant()));
+    events.publish(new IncidentEvent.StatusUpdated(updated, clean, by, clock.instant()));
     return updated;
   }
 
@@ -203,7 +202,7 @@ public class IncidentService {
     String how = optionalText(text);
     Instant now = clock.instant();
     Incident updated = incidents.update(incident.withStatus(Status.MITIGATED, now, null));
-    events.publishEvent(new IncidentEvent.Mitigated(updated, how, by, now));
+    events.publish(new IncidentEvent.Mitigated(updated, how, by, now));
     return updated;
   }
 
@@ -216,7 +215,7 @@ public class IncidentService {
     Incident updated =
         incidents.update(incident.withStatus(Status.RESOLVED, incident.mitigatedAt(), now));
     actionItems.followUp(incidentId, now.plus(ActionItemService.WEEKLY));
-    events.publishEvent(new IncidentEvent.Resolved(updated, how, by, now));
+    events.publish(new IncidentEvent.Resolved(updated, how, by, now));
     return updated;
   }
 
@@ -231,7 +230,7 @@ public class IncidentService {
     Incident updated =
         incidents.update(incident.withStatus(Status.INVESTIGATING, incident.mitigatedAt(), null));
     actionItems.followUp(incidentId, null);
-    events.publishEvent(new IncidentEvent.Reopened(updated, by, now));
+    events.publish(new IncidentEvent.Reopened(updated, by, now));
     return updated;
   }
 
@@ -246,7 +245,7 @@ public class IncidentService {
         .filter(Incident::isOpen)
         .ifPresent(
             incident ->
-                events.publishEvent(
+                events.publish(
                     new IncidentEvent.UpdateReminderDue(
                         incident, dueAt, missed, lastUpdateAt, clock.instant())));
   }
@@ -255,7 +254,7 @@ public class IncidentService {
   @Transactional
   public void requestPostmortem(long incidentId, String by) {
     locks.lock(incidentId);
-    events.publishEvent(new IncidentEvent.PostmortemRequested(incidentId, by, clock.instant()));
+    events.publish(new IncidentEvent.PostmortemRequested(incidentId, by, clock.instant()));
   }
 
   /** Writes a key event into the timeline; it is echoed in the war room. */
@@ -263,7 +262,7 @@ public class IncidentService {
   public void addNote(long incidentId, String text, String by) {
     String note = requireText(text, "`/incident note Rolled back the 14:02 deploy`");
     locks.lock(incidentId);
-    events.publishEvent(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
+    events.publish(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
   }
 
   /**

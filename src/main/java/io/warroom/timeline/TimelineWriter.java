@@ -2,8 +2,10 @@ package io.warroom.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.HandoverNote;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
@@ -41,159 +43,196 @@ class TimelineWriter {
   }
 
   @EventListener
-  void record(IncidentEvent event) {
-    if (event instanceof IncidentEvent.Declared declared) {
-      Incident i = declared.incident();
-      add(
-          i.id(),
-          EntryKind.DECLARED,
-          declared.at(),
-          i.declaredBy(),
-          (i.drill() ? "Drill declared: " : "Declared ")
-              + i.severity().label()
-              + ": "
-              + Mrkdwn.escape(i.title()),
-          details(
-              "severity", i.severity().label(),
-              "private", i.privateIncident(),
-              "drill", i.drill(),
-              "affected", i.affected()));
-      if (i.declaredByPerson()) {
-        participants.add(i.id(), i.declaredBy(), declared.at());
-      }
-    } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
-      add(
-          assigned.incidentId(),
-          EntryKind.ROLE_ASSIGNED,
-          assigned.at(),
-          assigned.actor(),
-          "<@"
-              + assigned.assignee()
-              + "> is the "
-              + assigned.role().title()
-              + (assigned.previous() == null ? "" : " (was <@" + assigned.previous() + ">)"),
-          details(
-              "role",
-              assigned.role().keyword(),
-              "from",
-              assigned.previous(),
-              "to",
-              assigned.assignee()));
-      participants.add(assigned.incidentId(), assigned.assignee(), assigned.at());
-    } else if (event instanceof IncidentEvent.AlertChanged a) {
-      if ("update".equals(a.change())) {
-        return; // a notification that changed counts only: a war-room line at most
-      }
-      add(
-          a.incidentId(),
-          "resolved".equals(a.change()) ? EntryKind.ALERT_RESOLVED : EntryKind.ALERT_FIRED,
-          a.at(),
-          null,
-          a.text(),
-          null);
-    } else if (recordCommand(event)) {
-      return;
-    } else if (event instanceof IncidentEvent.NoteAdded note) {
-      add(
-          note.incidentId(),
-          EntryKind.NOTE,
-          note.at(),
-          note.actor(),
-          Mrkdwn.escape(note.text()),
-          null);
-    } else {
-      recordLifecycle(event);
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.Declared declared) {
+    Incident i = declared.incident();
+    add(
+        i.id(),
+        EntryKind.DECLARED,
+        declared.at(),
+        i.declaredBy(),
+        (i.drill() ? "Drill declared: " : "Declared ")
+            + i.severity().label()
+            + ": "
+            + Mrkdwn.escape(i.title()),
+        details(
+            "severity", i.severity().label(),
+            "private", i.privateIncident(),
+            "drill", i.drill(),
+            "affected", i.affected()));
+    if (i.declaredByPerson()) {
+      participants.add(i.id(), i.declaredBy(), declared.at());
     }
   }
 
-  private void recordLifecycle(IncidentEvent event) {
-    if (event instanceof IncidentEvent.HypothesisChanged h) {
-      hypothesis(h);
-    } else if (event instanceof IncidentEvent.SeverityChanged s) {
-      add(
-          s.incidentId(),
-          EntryKind.SEVERITY_CHANGED,
-          s.at(),
-          s.actor(),
-          "Severity " + s.from().label() + " → " + s.incident().severity().label(),
-          details("from", s.from().label(), "to", s.incident().severity().label()));
-    } else if (event instanceof IncidentEvent.StatusUpdated u) {
-      StatusUpdate up = u.update();
-      add(
-          u.incidentId(),
-          EntryKind.STATUS_UPDATE,
-          u.at(),
-          u.actor(),
-          u.incident().status().label() + ": " + Mrkdwn.escape(summary(up)),
-          details(
-              "status", u.incident().status().label(),
-              "impact", up.impact(),
-              "actionsTaken", up.actionsTaken(),
-              "nextSteps", up.nextSteps(),
-              "nextUpdateInMinutes",
-                  up.nextUpdateIn() == null ? null : up.nextUpdateIn().toMinutes()));
-    } else if (event instanceof IncidentEvent.UpdateReminderDue r) {
-      add(
-          r.incidentId(),
-          EntryKind.REMINDER,
-          r.at(),
-          null,
-          "Status update overdue (reminder " + r.missed() + ")",
-          details("dueAt", r.dueAt().toString(), "missed", r.missed()));
-    } else if (event instanceof IncidentEvent.TaskCreated t) {
-      add(
-          t.incidentId(),
-          EntryKind.TASK_CREATED,
-          t.at(),
-          t.actor(),
-          "Task for <@" + t.task().assignee() + ">: " + Mrkdwn.escape(t.task().text()),
-          details("task", t.task().id(), "assignee", t.task().assignee()));
-      participants.add(t.incidentId(), t.task().assignee(), t.at());
-    } else if (event instanceof IncidentEvent.TaskDone t) {
-      add(
-          t.incidentId(),
-          EntryKind.TASK_DONE,
-          t.at(),
-          t.actor(),
-          "Task done: " + Mrkdwn.escape(t.task().text()),
-          details("task", t.task().id(), "assignee", t.task().assignee()));
-    } else if (event instanceof IncidentEvent.Mitigated m) {
-      add(
-          m.incidentId(),
-          EntryKind.MITIGATED,
-          m.at(),
-          m.actor(),
-          "Mitigated" + how(m.text()),
-          null);
-    } else if (event instanceof IncidentEvent.Resolved r) {
-      add(r.incidentId(), EntryKind.RESOLVED, r.at(), r.actor(), "Resolved" + how(r.text()), null);
-    } else if (event instanceof IncidentEvent.Reopened r) {
-      add(r.incidentId(), EntryKind.REOPENED, r.at(), r.actor(), "Reopened: declared again", null);
-    } else if (event instanceof IncidentEvent.ActionItemRecorded a) {
-      add(
-          a.incidentId(),
-          EntryKind.ACTION_ITEM,
-          a.at(),
-          a.actor(),
-          "Action item: "
-              + Mrkdwn.escape(a.item().text())
-              + (a.item().owner() == null ? "" : " (owner <@" + a.item().owner() + ">)"),
-          details("item", a.item().id(), "owner", a.item().owner()));
-    } else if (event instanceof IncidentEvent.ActionItemClosed a) {
-      add(
-          a.incidentId(),
-          EntryKind.ACTION_ITEM_CLOSED,
-          a.at(),
-          a.actor(),
-          "Action item "
-              + a.item().status().label().toLowerCase(java.util.Locale.ROOT)
-              + ": "
-              + Mrkdwn.escape(a.item().text()),
-          details("item", a.item().id(), "status", a.item().status().name()));
-    }
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.RoleAssigned assigned) {
+    add(
+        assigned.incidentId(),
+        EntryKind.ROLE_ASSIGNED,
+        assigned.at(),
+        assigned.actor(),
+        "<@"
+            + assigned.assignee()
+            + "> is the "
+            + assigned.role().title()
+            + (assigned.previous() == null ? "" : " (was <@" + assigned.previous() + ">)"),
+        details(
+            "role",
+            assigned.role().keyword(),
+            "from",
+            assigned.previous(),
+            "to",
+            assigned.assignee()));
+    participants.add(assigned.incidentId(), assigned.assignee(), assigned.at());
   }
 
-  private void hypothesis(IncidentEvent.HypothesisChanged h) {
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.AlertChanged a) {
+    if ("update".equals(a.change())) {
+      return; // a notification that changed counts only: a war-room line at most
+    }
+    add(
+        a.incidentId(),
+        "resolved".equals(a.change()) ? EntryKind.ALERT_RESOLVED : EntryKind.ALERT_FIRED,
+        a.at(),
+        null,
+        a.text(),
+        null);
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.NoteAdded note) {
+    add(
+        note.incidentId(),
+        EntryKind.NOTE,
+        note.at(),
+        note.actor(),
+        Mrkdwn.escape(note.text()),
+        null);
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.SeverityChanged s) {
+    add(
+        s.incidentId(),
+        EntryKind.SEVERITY_CHANGED,
+        s.at(),
+        s.actor(),
+        "Severity " + s.from().label() + " → " + s.incident().severity().label(),
+        details("from", s.from().label(), "to", s.incident().severity().label()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.StatusUpdated u) {
+    StatusUpdate up = u.update();
+    add(
+        u.incidentId(),
+        EntryKind.STATUS_UPDATE,
+        u.at(),
+        u.actor(),
+        u.incident().status().label() + ": " + Mrkdwn.escape(summary(up)),
+        details(
+            "status", u.incident().status().label(),
+            "impact", up.impact(),
+            "actionsTaken", up.actionsTaken(),
+            "nextSteps", up.nextSteps(),
+            "nextUpdateInMinutes",
+                up.nextUpdateIn() == null ? null : up.nextUpdateIn().toMinutes()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.UpdateReminderDue r) {
+    add(
+        r.incidentId(),
+        EntryKind.REMINDER,
+        r.at(),
+        null,
+        "Status update overdue (reminder " + r.missed() + ")",
+        details("dueAt", r.dueAt().toString(), "missed", r.missed()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.TaskCreated t) {
+    add(
+        t.incidentId(),
+        EntryKind.TASK_CREATED,
+        t.at(),
+        t.actor(),
+        "Task for <@" + t.task().assignee() + ">: " + Mrkdwn.escape(t.task().text()),
+        details("task", t.task().id(), "assignee", t.task().assignee()));
+    participants.add(t.incidentId(), t.task().assignee(), t.at());
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.TaskDone t) {
+    add(
+        t.incidentId(),
+        EntryKind.TASK_DONE,
+        t.at(),
+        t.actor(),
+        "Task done: " + Mrkdwn.escape(t.task().text()),
+        details("task", t.task().id(), "assignee", t.task().assignee()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.Mitigated m) {
+    add(m.incidentId(), EntryKind.MITIGATED, m.at(), m.actor(), "Mitigated" + how(m.text()), null);
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.Resolved r) {
+    add(r.incidentId(), EntryKind.RESOLVED, r.at(), r.actor(), "Resolved" + how(r.text()), null);
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.Reopened r) {
+    add(r.incidentId(), EntryKind.REOPENED, r.at(), r.actor(), "Reopened: declared again", null);
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.ActionItemRecorded a) {
+    add(
+        a.incidentId(),
+        EntryKind.ACTION_ITEM,
+        a.at(),
+        a.actor(),
+        "Action item: "
+            + Mrkdwn.escape(a.item().text())
+            + (a.item().owner() == null ? "" : " (owner <@" + a.item().owner() + ">)"),
+        details("item", a.item().id(), "owner", a.item().owner()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.ActionItemClosed a) {
+    add(
+        a.incidentId(),
+        EntryKind.ACTION_ITEM_CLOSED,
+        a.at(),
+        a.actor(),
+        "Action item "
+            + a.item().status().label().toLowerCase(java.util.Locale.ROOT)
+            + ": "
+            + Mrkdwn.escape(a.item().text()),
+        details("item", a.item().id(), "status", a.item().status().name()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.HypothesisChanged h) {
     String name = "H" + h.number();
     String text =
         switch (h.change()) {
@@ -336,57 +375,73 @@ class TimelineWriter {
     }
   }
 
-  /** Handovers, take-overs, decisions, the no-IC reminder, stakeholder questions. */
-  private boolean recordCommand(IncidentEvent event) {
-    if (event instanceof IncidentEvent.DecisionRecorded d) {
-      add(d.incidentId(), EntryKind.DECISION, d.at(), d.actor(), Mrkdwn.escape(d.text()), null);
-    } else if (event instanceof IncidentEvent.HandoverOffered o) {
-      add(
-          o.incidentId(),
-          EntryKind.HANDOVER_OFFERED,
-          o.at(),
-          o.actor(),
-          "Handover of command offered to <@" + o.to() + ">",
-          note(o.handoverId(), o.from(), o.to(), o.note()));
-    } else if (event instanceof IncidentEvent.HandoverWithdrawn w) {
-      add(
-          w.incidentId(),
-          EntryKind.HANDOVER_WITHDRAWN,
-          w.at(),
-          w.actor(),
-          "Handover to <@" + w.to() + "> withdrawn: " + w.reason(),
-          details("handover", w.handoverId(), "from", w.from(), "to", w.to()));
-    } else if (event instanceof IncidentEvent.CommandChanged c) {
-      add(
-          c.incidentId(),
-          c.takeover() ? EntryKind.TAKEOVER : EntryKind.HANDOVER,
-          c.at(),
-          c.actor(),
-          c.takeover()
-              ? "<@" + c.to() + "> took over command from <@" + c.from() + ">"
-              : "<@" + c.to() + "> accepted command from <@" + c.from() + ">",
-          note(c.handoverId(), c.from(), c.to(), c.note()));
-      participants.add(c.incidentId(), c.to(), c.at());
-    } else if (event instanceof IncidentEvent.CommanderWanted w) {
-      add(
-          w.incidentId(),
-          EntryKind.IC_REMINDER,
-          w.at(),
-          null,
-          "No Incident Commander yet (reminder " + w.reminder() + " of " + w.of() + ")",
-          details("reminder", w.reminder()));
-    } else if (event instanceof IncidentEvent.StakeholderAsked q) {
-      add(
-          q.incidentId(),
-          EntryKind.STAKEHOLDER_QUESTION,
-          q.at(),
-          q.actor(),
-          "<@" + q.actor() + "> asked for a status and was answered privately",
-          details("ts", q.ts()));
-    } else {
-      return false;
-    }
-    return true;
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.DecisionRecorded d) {
+    add(d.incidentId(), EntryKind.DECISION, d.at(), d.actor(), Mrkdwn.escape(d.text()), null);
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.HandoverOffered o) {
+    add(
+        o.incidentId(),
+        EntryKind.HANDOVER_OFFERED,
+        o.at(),
+        o.actor(),
+        "Handover of command offered to <@" + o.to() + ">",
+        note(o.handoverId(), o.from(), o.to(), o.note()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.HandoverWithdrawn w) {
+    add(
+        w.incidentId(),
+        EntryKind.HANDOVER_WITHDRAWN,
+        w.at(),
+        w.actor(),
+        "Handover to <@" + w.to() + "> withdrawn: " + w.reason(),
+        details("handover", w.handoverId(), "from", w.from(), "to", w.to()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.CommandChanged c) {
+    add(
+        c.incidentId(),
+        c.takeover() ? EntryKind.TAKEOVER : EntryKind.HANDOVER,
+        c.at(),
+        c.actor(),
+        c.takeover()
+            ? "<@" + c.to() + "> took over command from <@" + c.from() + ">"
+            : "<@" + c.to() + "> accepted command from <@" + c.from() + ">",
+        note(c.handoverId(), c.from(), c.to(), c.note()));
+    participants.add(c.incidentId(), c.to(), c.at());
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.CommanderWanted w) {
+    add(
+        w.incidentId(),
+        EntryKind.IC_REMINDER,
+        w.at(),
+        null,
+        "No Incident Commander yet (reminder " + w.reminder() + " of " + w.of() + ")",
+        details("reminder", w.reminder()));
+  }
+
+  @EventListener
+  @Order(EventOrder.TIMELINE)
+  void on(IncidentEvent.StakeholderAsked q) {
+    add(
+        q.incidentId(),
+        EntryKind.STAKEHOLDER_QUESTION,
+        q.at(),
+        q.actor(),
+        "<@" + q.actor() + "> asked for a status and was answered privately",
+        details("ts", q.ts()));
   }
 
   private String note(Long handoverId, String from, String to, HandoverNote note) {

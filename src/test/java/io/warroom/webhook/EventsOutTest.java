@@ -59,6 +59,7 @@ class EventsOutTest {
       slack.app().command(alice, room.id, "sev 1");
       slack.app().command(alice, room.id, "ic @bob");
       slack.app().command(alice, room.id, "update Rolling back the payment service");
+      slack.app().command(alice, room.id, "note Payment pods restarted"); // stays inside
       slack.app().command(alice, room.id, "mitigated Rolled back");
 
       // A private drill, declared in the modal: its events say what happened, never what it is.
