@@ -11,6 +11,7 @@ import io.warroom.incident.HandoverNote;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.IncidentEvents;
+import io.warroom.incident.IncidentRules;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.incident.Role;
@@ -28,7 +29,7 @@ import java.util.Optional;
 public class Handovers {
 
   /** Each part of the note: one Slack section holds 3,000 characters, with room for its label. */
-  public static final int MAX_FIELD = IncidentService.MAX_TEXT;
+  public static final int MAX_FIELD = IncidentRules.MAX_TEXT;
 
   private final HandoverRepository handovers;
   private final IncidentService incidents;

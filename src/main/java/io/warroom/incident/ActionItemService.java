@@ -42,7 +42,7 @@ public class ActionItemService {
   @Transactional
   public ActionItem record(long incidentId, String text, @Nullable String owner, String by) {
     String what =
-        IncidentService.requireText(text, "`/incident action Add DB CPU alarms at 80% @bob`");
+        IncidentRules.requireText(text, "`/incident action Add DB CPU alarms at 80% @bob`");
     Incident incident = locks.lock(incidentId);
     Instant now = clock.instant();
     Instant reminder = incident.isOpen() ? null : now.plus(WEEKLY);

@@ -26,7 +26,7 @@ public class TaskService {
   @Transactional
   public Task create(long incidentId, String assignee, String text, String by) {
     String what =
-        IncidentService.requireText(text, "`/incident task @bob Check the DB connection pool`");
+        IncidentRules.requireText(text, "`/incident task @bob Check the DB connection pool`");
     Incident incident = locks.lock(incidentId);
     if (!incident.isOpen()) {
       throw new Refusal(
