@@ -6,10 +6,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.InstanceofCheck;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.warroom.incident.IncidentEvent;
 
 /** The shape STYLE.md asks for: Slack at the edge, features without cycles. */
 @AnalyzeClasses(packages = "io.warroom", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -153,4 +165,67 @@ class ArchitectureTest {
           .should()
           .callMethod(java.security.MessageDigest.class, "isEqual", byte[].class, byte[].class)
           .because("SPEC section 16: every secret comparison is constant-time");
+
+  /**
+   * Each feature subscribes to the incident events it cares about ({@code @EventListener void
+   * on(IncidentEvent.Resolved e)}) instead of asking every event what it is.
+   */
+  @ArchTest
+  static final ArchRule featuresSubscribeToEventTypes =
+      classes()
+          .should(
+              new ArchCondition<JavaClass>(
+                  "not test which kind of incident event they were given") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                  for (JavaCodeUnit unit : c.getCodeUnits()) {
+                    for (InstanceofCheck check : unit.getInstanceofChecks()) {
+                      if (check.getRawType().isAssignableTo(IncidentEvent.class)) {
+                        events.add(
+                            SimpleConditionEvent.violated(
+                                c,
+                                unit.getFullName()
+                                    + " tests instanceof "
+                                    + check.getRawType().getName()
+                                    + " "
+                                    + check.getSourceCodeLocation()));
+                      }
+                    }
+                  }
+                }
+              });
+
+  /**
+   * Micronaut resolves a typed publisher's listeners for its type argument: one typed {@code
+   * IncidentEvent} would silently miss every listener of a single event type. Incident events go
+   * through {@code IncidentEvents}.
+   */
+  @ArchTest
+  static final ArchRule incidentEventsGoThroughIncidentEvents =
+      classes()
+          .should(
+              new ArchCondition<JavaClass>("not hold a publisher typed IncidentEvent") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                  for (JavaField field : c.getFields()) {
+                    if (typedForIncidentEvent(field.getType())) {
+                      events.add(SimpleConditionEvent.violated(c, field.getDescription()));
+                    }
+                  }
+                  for (JavaCodeUnit unit : c.getCodeUnits()) {
+                    for (JavaParameter p : unit.getParameters()) {
+                      if (typedForIncidentEvent(p.getType())) {
+                        events.add(SimpleConditionEvent.violated(c, p.getDescription()));
+                      }
+                    }
+                  }
+                }
+              });
+
+  private static boolean typedForIncidentEvent(JavaType type) {
+    return type instanceof JavaParameterizedType p
+        && p.toErasure().isEquivalentTo(ApplicationEventPublisher.class)
+        && p.getActualTypeArguments().size() == 1
+        && p.getActualTypeArguments().get(0).toErasure().isEquivalentTo(IncidentEvent.class);
+  }
 }

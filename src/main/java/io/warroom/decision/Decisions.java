@@ -1,8 +1,8 @@
 package io.warroom.decision;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.IncidentEvents;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import jakarta.inject.Singleton;
@@ -19,11 +19,10 @@ public class Decisions {
   public static final int MAX_TEXT = 3000;
 
   private final IncidentService incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
 
-  Decisions(
-      IncidentService incidents, ApplicationEventPublisher<IncidentEvent> events, Clock clock) {
+  Decisions(IncidentService incidents, IncidentEvents events, Clock clock) {
     this.incidents = incidents;
     this.events = events;
     this.clock = clock;
@@ -46,6 +45,6 @@ public class Decisions {
               + " or fewer and put the reasoning in the channel.");
     }
     incidents.lockForChange(incidentId);
-    events.publishEvent(new IncidentEvent.DecisionRecorded(incidentId, t, by, clock.instant()));
+    events.publish(new IncidentEvent.DecisionRecorded(incidentId, t, by, clock.instant()));
   }
 }

@@ -1,14 +1,16 @@
 package io.warroom.handover;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.TransactionOperations;
 import io.warroom.config.IncidentLog;
 import io.warroom.heartbeat.Heartbeats;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.IncidentEvents;
 import io.warroom.incident.IncidentService;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -40,7 +42,7 @@ class CommanderReminders {
   private final CommanderReminderRepository reminders;
   private final CommanderSettings settings;
   private final IncidentService incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final TransactionOperations<Connection> tx;
   private final TaskScheduler scheduler;
   private final Duration tick;
@@ -51,7 +53,7 @@ class CommanderReminders {
       CommanderReminderRepository reminders,
       CommanderSettings settings,
       IncidentService incidents,
-      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentEvents events,
       TransactionOperations<Connection> tx,
       @Named("scheduled") TaskScheduler scheduler,
       Heartbeats heartbeats,
@@ -68,11 +70,10 @@ class CommanderReminders {
 
   /** A declaration starts the clock, in the declaration's transaction. */
   @EventListener
-  void record(IncidentEvent event) {
-    if (event instanceof IncidentEvent.Declared d) {
-      Instant due = settings.reminder().map(d.at()::plus).orElse(null);
-      reminders.save(new CommanderReminder(d.incidentId(), due, 0));
-    }
+  @Order(EventOrder.COMMANDER_REMINDER)
+  void on(IncidentEvent.Declared d) {
+    Instant due = settings.reminder().map(d.at()::plus).orElse(null);
+    reminders.save(new CommanderReminder(d.incidentId(), due, 0));
   }
 
   @EventListener
@@ -125,7 +126,7 @@ class CommanderReminders {
           if (reminders.claim(r.incidentId(), r.nextDue(), next) != 1) {
             return false; // another replica sent this one
           }
-          events.publishEvent(
+          events.publish(
               new IncidentEvent.CommanderWanted(
                   incident.get(), number, CommanderSettings.REMINDERS, now));
           return true;

@@ -1,14 +1,17 @@
 package io.warroom.handover;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.chat.Mrkdwn;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.HandoverNote;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.IncidentEvents;
+import io.warroom.incident.IncidentRules;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.incident.Role;
@@ -26,18 +29,15 @@ import java.util.Optional;
 public class Handovers {
 
   /** Each part of the note: one Slack section holds 3,000 characters, with room for its label. */
-  public static final int MAX_FIELD = IncidentService.MAX_TEXT;
+  public static final int MAX_FIELD = IncidentRules.MAX_TEXT;
 
   private final HandoverRepository handovers;
   private final IncidentService incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
 
   Handovers(
-      HandoverRepository handovers,
-      IncidentService incidents,
-      ApplicationEventPublisher<IncidentEvent> events,
-      Clock clock) {
+      HandoverRepository handovers, IncidentService incidents, IncidentEvents events, Clock clock) {
     this.handovers = handovers;
     this.incidents = incidents;
     this.events = events;
@@ -116,8 +116,7 @@ public class Handovers {
                 requestKey,
                 now,
                 null));
-    events.publishEvent(
-        new IncidentEvent.HandoverOffered(incidentId, saved.id(), by, to, clean, now));
+    events.publish(new IncidentEvent.HandoverOffered(incidentId, saved.id(), by, to, clean, now));
     incidents.redraw(incidentId);
     return saved;
   }
@@ -156,7 +155,7 @@ public class Handovers {
     Instant now = clock.instant();
     handovers.update(h.closed(Handover.State.DONE, now));
     Incident updated = incidents.handCommandTo(h.incidentId(), by);
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.CommandChanged(
             updated, h.id(), h.fromUser(), by, h.note(), false, by, now));
     return updated;
@@ -204,7 +203,7 @@ public class Handovers {
                 now,
                 now));
     Incident updated = incidents.handCommandTo(incidentId, to);
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.CommandChanged(updated, saved.id(), current, to, null, true, by, now));
     return updated;
   }
@@ -224,8 +223,9 @@ public class Handovers {
 
   /** Command was assigned directly ({@code /incident ic}): an offer still pending has lapsed. */
   @EventListener
-  void onRoleAssigned(IncidentEvent event) {
-    if (event instanceof IncidentEvent.RoleAssigned assigned && assigned.role() == Role.COMMANDER) {
+  @Order(EventOrder.KNOCK_ON)
+  void on(IncidentEvent.RoleAssigned assigned) {
+    if (assigned.role() == Role.COMMANDER) {
       withdrawPending(
           assigned.incidentId(),
           Mrkdwn.user(assigned.assignee()) + " was made Incident Commander",
@@ -237,7 +237,7 @@ public class Handovers {
   private void withdrawPending(long incidentId, String reason, String by, Instant now) {
     for (Handover h : handovers.findByIncidentIdAndState(incidentId, Handover.State.PENDING)) {
       handovers.update(h.closed(Handover.State.WITHDRAWN, now));
-      events.publishEvent(
+      events.publish(
           new IncidentEvent.HandoverWithdrawn(
               incidentId, h.id(), h.fromUser(), h.toUser(), h.note(), reason, by, now));
     }

@@ -1,6 +1,8 @@
 package io.warroom.heartbeat;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import jakarta.inject.Singleton;
@@ -24,27 +26,42 @@ class HeartbeatRecorder {
   }
 
   @EventListener
-  void record(IncidentEvent event) {
-    if (event instanceof IncidentEvent.Declared d) {
-      Incident i = d.incident();
-      heartbeats.save(new Heartbeat(i.id(), due(i, d.at()).orElse(null), 0, d.at()));
-    } else if (event instanceof IncidentEvent.StatusUpdated u) {
-      Instant next =
-          NextUpdateDue.at(settings, u.incident().severity(), u.at(), u.update().nextUpdateIn())
-              .orElse(null);
-      heartbeats.updated(u.incidentId(), next, u.at());
-    } else if (event instanceof IncidentEvent.SeverityChanged s) {
-      heartbeats
-          .findById(s.incidentId())
-          .ifPresent(
-              h ->
-                  heartbeats.reschedule(
-                      s.incidentId(), due(s.incident(), h.lastUpdateAt()).orElse(null)));
-    } else if (event instanceof IncidentEvent.Resolved r) {
-      heartbeats.reschedule(r.incidentId(), null);
-    } else if (event instanceof IncidentEvent.Reopened r) {
-      heartbeats.updated(r.incidentId(), due(r.incident(), r.at()).orElse(null), r.at());
-    }
+  @Order(EventOrder.HEARTBEAT)
+  void on(IncidentEvent.Declared d) {
+    Incident i = d.incident();
+    heartbeats.save(new Heartbeat(i.id(), due(i, d.at()).orElse(null), 0, d.at()));
+  }
+
+  @EventListener
+  @Order(EventOrder.HEARTBEAT)
+  void on(IncidentEvent.StatusUpdated u) {
+    Instant next =
+        NextUpdateDue.at(settings, u.incident().severity(), u.at(), u.update().nextUpdateIn())
+            .orElse(null);
+    heartbeats.updated(u.incidentId(), next, u.at());
+  }
+
+  @EventListener
+  @Order(EventOrder.HEARTBEAT)
+  void on(IncidentEvent.SeverityChanged s) {
+    heartbeats
+        .findById(s.incidentId())
+        .ifPresent(
+            h ->
+                heartbeats.reschedule(
+                    s.incidentId(), due(s.incident(), h.lastUpdateAt()).orElse(null)));
+  }
+
+  @EventListener
+  @Order(EventOrder.HEARTBEAT)
+  void on(IncidentEvent.Resolved r) {
+    heartbeats.reschedule(r.incidentId(), null);
+  }
+
+  @EventListener
+  @Order(EventOrder.HEARTBEAT)
+  void on(IncidentEvent.Reopened r) {
+    heartbeats.updated(r.incidentId(), due(r.incident(), r.at()).orElse(null), r.at());
   }
 
   /** When an update is owed, counting from {@code since}; empty when the cadence is off. */

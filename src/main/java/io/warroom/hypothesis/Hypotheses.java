@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.IncidentEvent.HypothesisChanged.Change;
+import io.warroom.incident.IncidentEvents;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.incident.Refusal;
 import io.warroom.room.delivery.RoomPosts;
@@ -36,7 +37,7 @@ public class Hypotheses {
   private final HypothesisRepository hypotheses;
   private final IncidentRepository incidents;
   private final RoomPosts posts;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
   private final ApplicationEventPublisher<BoardKick.Redrawn> redraws;
 
@@ -44,7 +45,7 @@ public class Hypotheses {
       HypothesisRepository hypotheses,
       IncidentRepository incidents,
       RoomPosts posts,
-      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentEvents events,
       ApplicationEventPublisher<BoardKick.Redrawn> redraws,
       Clock clock) {
     this.redraws = redraws;
@@ -235,7 +236,7 @@ public class Hypotheses {
   }
 
   private void changed(Hypothesis h, Change change, @Nullable String note, String by, Instant at) {
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.HypothesisChanged(
             h.incidentId(), h.number(), h.text(), change, h.link(), note, by, at));
     posts.redraw(h.incidentId(), HypothesisBoard.NAME);

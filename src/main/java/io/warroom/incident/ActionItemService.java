@@ -1,6 +1,5 @@
 package io.warroom.incident;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -23,14 +22,14 @@ public class ActionItemService {
   private final ActionItemRepository items;
   private final IncidentRepository incidents;
   private final IncidentLocks locks;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
 
   ActionItemService(
       ActionItemRepository items,
       IncidentRepository incidents,
       IncidentLocks locks,
-      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentEvents events,
       Clock clock) {
     this.items = items;
     this.incidents = incidents;
@@ -43,7 +42,7 @@ public class ActionItemService {
   @Transactional
   public ActionItem record(long incidentId, String text, @Nullable String owner, String by) {
     String what =
-        IncidentService.requireText(text, "`/incident action Add DB CPU alarms at 80% @bob`");
+        IncidentRules.requireText(text, "`/incident action Add DB CPU alarms at 80% @bob`");
     Incident incident = locks.lock(incidentId);
     Instant now = clock.instant();
     Instant reminder = incident.isOpen() ? null : now.plus(WEEKLY);
@@ -51,7 +50,7 @@ public class ActionItemService {
         items.save(
             new ActionItem(
                 null, incidentId, what, owner, by, now, ActionStatus.OPEN, null, null, reminder));
-    events.publishEvent(new IncidentEvent.ActionItemRecorded(incidentId, item, by, now));
+    events.publish(new IncidentEvent.ActionItemRecorded(incidentId, item, by, now));
     return item;
   }
 
@@ -81,7 +80,7 @@ public class ActionItemService {
             by,
             now,
             null);
-    events.publishEvent(new IncidentEvent.ActionItemClosed(item.incidentId(), closed, by, now));
+    events.publish(new IncidentEvent.ActionItemClosed(item.incidentId(), closed, by, now));
     return closed;
   }
 
@@ -110,7 +109,7 @@ public class ActionItemService {
     if (items.claimReminder(item.id(), item.nextReminderAt(), next) != 1) {
       return false;
     }
-    events.publishEvent(new IncidentEvent.ActionItemReminder(item.incidentId(), item, now));
+    events.publish(new IncidentEvent.ActionItemReminder(item.incidentId(), item, now));
     return true;
   }
 
@@ -126,7 +125,7 @@ public class ActionItemService {
         .findById(incidentId)
         .ifPresent(
             incident ->
-                events.publishEvent(
+                events.publish(
                     new IncidentEvent.ReviewDue(
                         incident,
                         items.findByIncident(incidentId).stream()

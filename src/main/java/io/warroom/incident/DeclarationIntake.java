@@ -1,7 +1,6 @@
 package io.warroom.incident;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;
@@ -54,7 +53,7 @@ class DeclarationIntake {
   private static final int SWEEP_LIMIT = 1000;
 
   private final IncidentRepository incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final TransactionOperations<Connection> tx;
   private final AckFirst ackFirst;
   private final TaskScheduler scheduler;
@@ -67,7 +66,7 @@ class DeclarationIntake {
 
   DeclarationIntake(
       IncidentRepository incidents,
-      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentEvents events,
       TransactionOperations<Connection> tx,
       AckFirst ackFirst,
       @Named("scheduled") TaskScheduler scheduler,
@@ -109,9 +108,9 @@ class DeclarationIntake {
    */
   void finish(Incident incident) {
     if (incidents.leaveIntake(incident.id()) == 1) {
-      events.publishEvent(new IncidentEvent.Declared(incident, incident.declaredAt()));
+      events.publish(new IncidentEvent.Declared(incident, incident.declaredAt()));
       if (incident.commander() != null) {
-        events.publishEvent(
+        events.publish(
             new IncidentEvent.RoleAssigned(
                 incident.id(),
                 Role.COMMANDER,

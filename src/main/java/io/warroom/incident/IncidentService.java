@@ -1,133 +1,57 @@
 package io.warroom.incident;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.once.Once;
 import io.warroom.once.OnceLedger;
-import io.warroom.storage.GroupCommit;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every change to an incident goes through here: it checks the request, stores the change and
- * publishes the {@link IncidentEvent} in one transaction.
+ * publishes the {@link IncidentEvent} in one transaction. What texts may be is {@link
+ * IncidentRules}'; declaring is {@link Declarations}' (then the {@link DeclarationIntake}'s); tasks
+ * and action items have services of their own.
  */
 @Singleton
 public class IncidentService {
 
-  /** Slack's header block shows at most 150 characters; longer titles would be cut. */
-  public static final int MAX_TITLE = 150;
-
-  public static final int MAX_AFFECTED = 2000;
-
-  /** Notes, updates and tasks: one Slack section holds 3,000 characters with room for a prefix. */
-  public static final int MAX_TEXT = 2500;
-
-  /**
-   * How long a declaration waits for its commit. Slack shows the user an error at 3 s, and a user
-   * who sees it declares again (a second incident); within this, the user is told what happened.
-   * The rest of the 3 s is for the network and the request's other work.
-   */
-  static final Duration DECLARE_PATIENCE = Duration.ofMillis(1500);
-
-  private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
-
   private final IncidentRepository incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
-  private final IncidentSettings settings;
+  private final IncidentEvents events;
+  private final Declarations declarations;
   private final ActionItemService actionItems;
   private final Clock clock;
-  private final GroupCommit groupCommit;
-  private final DeclarationIntake intake;
   private final IncidentLocks locks;
   private final OnceLedger once;
 
   IncidentService(
       IncidentRepository incidents,
-      ApplicationEventPublisher<IncidentEvent> events,
-      IncidentSettings settings,
+      IncidentEvents events,
+      Declarations declarations,
       ActionItemService actionItems,
-      GroupCommit groupCommit,
-      DeclarationIntake intake,
       IncidentLocks locks,
       OnceLedger once,
       Clock clock) {
     this.locks = locks;
     this.once = once;
-    this.groupCommit = groupCommit;
-    this.intake = intake;
+    this.declarations = declarations;
     this.actionItems = actionItems;
     this.incidents = incidents;
     this.events = events;
-    this.settings = settings;
     this.clock = clock;
   }
 
   /**
    * Declares an incident, or finds the one this request already declared (a Slack retry, a
-   * double-clicked modal). Only the incident row is written before this returns, one insert in a
-   * shared commit, so the ack is fast even when many are declared at once; what the declaration
-   * sets in motion is recorded just after by the {@link DeclarationIntake}.
+   * double-clicked modal). Only the incident row is written before this returns, so the ack is fast
+   * even when many are declared at once; what the declaration sets in motion is recorded just after
+   * by the {@link DeclarationIntake}.
    */
   public Declaration declare(DeclareRequest request) {
-    String title = cleanTitle(request.title());
-    String affected = cleanAffected(request.affected());
-    Declaration declaration;
-    try {
-      declaration = groupCommit.write(() -> insert(request, title, affected), DECLARE_PATIENCE);
-    } catch (GroupCommit.TooLate late) {
-      LOG.warn("A declaration was not stored in time: {}", late.getMessage());
-      throw new Refusal(
-          late.maybeWritten()
-              ? "Warroom's database is slow: the incident may have been declared all the same."
-                  + " Check `/incident list` in a minute before you declare it again."
-              : "Warroom's database did not answer in time, so nothing was declared. Declare"
-                  + " again in a moment; if it keeps failing, open a channel by hand and"
-                  + " coordinate there.");
-    } catch (DataAccessException e) {
-      // The request key is unique: this is a replay of a stored declaration, or two deliveries of
-      // one request raced and the other won. Either way, answer with the stored incident.
-      return incidents
-          .findByRequestKey(request.requestKey())
-          .map(found -> new Declaration(found, false))
-          .orElseThrow(() -> e);
-    }
-    intake.accept(declaration.incident().id());
-    return declaration;
-  }
-
-  private Declaration insert(DeclareRequest request, String title, String affected) {
-    Severity severity =
-        request.severity() == null ? settings.defaultSeverity() : request.severity();
-    Incident saved =
-        incidents.save(
-            new Incident(
-                null,
-                request.requestKey(),
-                title,
-                affected,
-                severity,
-                Status.INVESTIGATING,
-                request.privateIncident(),
-                request.drill(),
-                request.declaredBy(),
-                request.commander(),
-                null,
-                null,
-                null,
-                clock.instant(),
-                null,
-                null,
-                0));
-    return new Declaration(saved, true);
+    return declarations.declare(request);
   }
 
   /**
@@ -148,7 +72,7 @@ public class IncidentService {
       return incident;
     }
     Incident updated = incidents.update(incident.withRole(role, userId));
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.RoleAssigned(
             incidentId, role, previous.orElse(null), userId, by, clock.instant()));
     return updated;
@@ -162,7 +86,7 @@ public class IncidentService {
       return incident;
     }
     Incident updated = incidents.update(incident.withSeverity(severity));
-    events.publishEvent(
+    events.publish(
         new IncidentEvent.SeverityChanged(updated, incident.severity(), by, clock.instant()));
     return updated;
   }
@@ -180,14 +104,14 @@ public class IncidentService {
   @Transactional
   public Incident postUpdate(
       long incidentId, StatusUpdate update, String by, @Nullable String requestKey) {
-    StatusUpdate clean = check(update);
+    StatusUpdate clean = IncidentRules.check(update);
     Incident incident = lockOpen(incidentId);
     if (requestKey != null && !once.firstTime(Once.REQUEST, requestKey)) {
       return incident; // posted by the first submission
     }
     Status status = clean.status() != null ? clean.status() : incident.status();
     Incident updated = incidents.update(incident.withStatus(status, incident.mitigatedAt(), null));
-    events.publishEvent(new IncidentEvent.StatusUpdated(updated, clean, by, clock.instant()));
+    events.publish(new IncidentEvent.StatusUpdated(updated, clean, by, clock.instant()));
     return updated;
   }
 
@@ -200,10 +124,10 @@ public class IncidentService {
           "Impact was already marked as stopped. Post news with `/incident update <text>`, or"
               + " `/incident resolve` when it is over.");
     }
-    String how = optionalText(text);
+    String how = IncidentRules.optionalText(text);
     Instant now = clock.instant();
     Incident updated = incidents.update(incident.withStatus(Status.MITIGATED, now, null));
-    events.publishEvent(new IncidentEvent.Mitigated(updated, how, by, now));
+    events.publish(new IncidentEvent.Mitigated(updated, how, by, now));
     return updated;
   }
 
@@ -211,12 +135,12 @@ public class IncidentService {
   @Transactional
   public Incident resolve(long incidentId, String text, String by) {
     Incident incident = lockOpen(incidentId);
-    String how = optionalText(text);
+    String how = IncidentRules.optionalText(text);
     Instant now = clock.instant();
     Incident updated =
         incidents.update(incident.withStatus(Status.RESOLVED, incident.mitigatedAt(), now));
     actionItems.followUp(incidentId, now.plus(ActionItemService.WEEKLY));
-    events.publishEvent(new IncidentEvent.Resolved(updated, how, by, now));
+    events.publish(new IncidentEvent.Resolved(updated, how, by, now));
     return updated;
   }
 
@@ -231,7 +155,7 @@ public class IncidentService {
     Incident updated =
         incidents.update(incident.withStatus(Status.INVESTIGATING, incident.mitigatedAt(), null));
     actionItems.followUp(incidentId, null);
-    events.publishEvent(new IncidentEvent.Reopened(updated, by, now));
+    events.publish(new IncidentEvent.Reopened(updated, by, now));
     return updated;
   }
 
@@ -246,7 +170,7 @@ public class IncidentService {
         .filter(Incident::isOpen)
         .ifPresent(
             incident ->
-                events.publishEvent(
+                events.publish(
                     new IncidentEvent.UpdateReminderDue(
                         incident, dueAt, missed, lastUpdateAt, clock.instant())));
   }
@@ -255,15 +179,15 @@ public class IncidentService {
   @Transactional
   public void requestPostmortem(long incidentId, String by) {
     locks.lock(incidentId);
-    events.publishEvent(new IncidentEvent.PostmortemRequested(incidentId, by, clock.instant()));
+    events.publish(new IncidentEvent.PostmortemRequested(incidentId, by, clock.instant()));
   }
 
   /** Writes a key event into the timeline; it is echoed in the war room. */
   @Transactional
   public void addNote(long incidentId, String text, String by) {
-    String note = requireText(text, "`/incident note Rolled back the 14:02 deploy`");
+    String note = IncidentRules.requireText(text, "`/incident note Rolled back the 14:02 deploy`");
     locks.lock(incidentId);
-    events.publishEvent(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
+    events.publish(new IncidentEvent.NoteAdded(incidentId, note, by, clock.instant()));
   }
 
   /**
@@ -350,57 +274,6 @@ public class IncidentService {
     return incidents.findAllOrderByDeclaredAtDesc();
   }
 
-  /** The longest "next update in" a status update may promise. */
-  public static final Duration MAX_NEXT_UPDATE = Duration.ofHours(24);
-
-  static StatusUpdate check(StatusUpdate update) {
-    String impact = limit(update.impact(), "Impact");
-    String actions = limit(update.actionsTaken(), "Actions taken");
-    String next = limit(update.nextSteps(), "Next steps");
-    if (impact == null && actions == null && next == null) {
-      throw new Refusal(
-          "Say what stakeholders should know, for example: `/incident update Checkout is failing"
-              + " for EU card payments; rolling back the 14:02 deploy`");
-    }
-    Duration in = update.nextUpdateIn();
-    if (in != null && (in.isNegative() || in.isZero() || in.compareTo(MAX_NEXT_UPDATE) > 0)) {
-      throw new Refusal(
-          "\"Next update in\" must be between 1 and 1440 minutes (24 hours); it was "
-              + in.toMinutes()
-              + ".");
-    }
-    return new StatusUpdate(update.status(), impact, actions, next, in);
-  }
-
-  private static String limit(String text, String field) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String t = text.strip();
-    if (t.length() > MAX_TEXT) {
-      throw new Refusal(
-          field + " is " + t.length() + " characters long; keep it to " + MAX_TEXT + " or fewer.");
-    }
-    return t;
-  }
-
-  private static String optionalText(String text) {
-    return text == null || text.isBlank() ? null : limit(text, "The text");
-  }
-
-  /** Free text a command needs: present, and short enough to post. */
-  static String requireText(String text, String example) {
-    String t = text == null ? "" : text.strip();
-    if (t.isEmpty()) {
-      throw new Refusal("Add the text, for example: " + example);
-    }
-    if (t.length() > MAX_TEXT) {
-      throw new Refusal(
-          "That is " + t.length() + " characters long; keep it to " + MAX_TEXT + " or fewer.");
-    }
-    return t;
-  }
-
   /** Locks an incident that may still change; resolved ones only take notes and action items. */
   private Incident lockOpen(long incidentId) {
     Incident incident = locks.lock(incidentId);
@@ -410,55 +283,5 @@ public class IncidentService {
               + " problem is back.");
     }
     return incident;
-  }
-
-  /** What is wrong with a title, if anything; the same rule the declaration applies. */
-  public static Optional<String> titleProblem(String raw) {
-    String title = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
-    if (title.isEmpty()) {
-      return Optional.of(
-          "Give the incident a title, for example: `/incident declare sev1 Payments API returning"
-              + " 500s`");
-    }
-    if (title.length() > MAX_TITLE) {
-      return Optional.of(
-          "The title is "
-              + title.length()
-              + " characters long; keep it to "
-              + MAX_TITLE
-              + " or fewer and put the details in the war room once it is open.");
-    }
-    return Optional.empty();
-  }
-
-  /** What is wrong with a "what is affected" text, if anything. */
-  public static Optional<String> affectedProblem(String raw) {
-    if (raw != null && raw.strip().length() > MAX_AFFECTED) {
-      return Optional.of(
-          "\"What is affected\" is "
-              + raw.strip().length()
-              + " characters long; keep it to "
-              + MAX_AFFECTED
-              + " or fewer.");
-    }
-    return Optional.empty();
-  }
-
-  static String cleanTitle(String raw) {
-    titleProblem(raw)
-        .ifPresent(
-            problem -> {
-              throw new Refusal(problem);
-            });
-    return raw.strip().replaceAll("\\s+", " ");
-  }
-
-  static String cleanAffected(String raw) {
-    affectedProblem(raw)
-        .ifPresent(
-            problem -> {
-              throw new Refusal(problem);
-            });
-    return raw == null || raw.isBlank() ? null : raw.strip();
   }
 }

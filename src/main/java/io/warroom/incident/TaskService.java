@@ -1,6 +1,5 @@
 package io.warroom.incident;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -14,14 +13,10 @@ public class TaskService {
 
   private final TaskRepository tasks;
   private final IncidentLocks locks;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
 
-  TaskService(
-      TaskRepository tasks,
-      IncidentLocks locks,
-      ApplicationEventPublisher<IncidentEvent> events,
-      Clock clock) {
+  TaskService(TaskRepository tasks, IncidentLocks locks, IncidentEvents events, Clock clock) {
     this.tasks = tasks;
     this.locks = locks;
     this.events = events;
@@ -31,7 +26,7 @@ public class TaskService {
   @Transactional
   public Task create(long incidentId, String assignee, String text, String by) {
     String what =
-        IncidentService.requireText(text, "`/incident task @bob Check the DB connection pool`");
+        IncidentRules.requireText(text, "`/incident task @bob Check the DB connection pool`");
     Incident incident = locks.lock(incidentId);
     if (!incident.isOpen()) {
       throw new Refusal(
@@ -40,7 +35,7 @@ public class TaskService {
     }
     Instant now = clock.instant();
     Task task = tasks.save(new Task(null, incidentId, assignee, what, by, now, null, null));
-    events.publishEvent(new IncidentEvent.TaskCreated(incidentId, task, by, now));
+    events.publish(new IncidentEvent.TaskCreated(incidentId, task, by, now));
     return task;
   }
 
@@ -65,7 +60,7 @@ public class TaskService {
             task.createdAt(),
             by,
             now);
-    events.publishEvent(new IncidentEvent.TaskDone(task.incidentId(), done, by, now));
+    events.publish(new IncidentEvent.TaskDone(task.incidentId(), done, by, now));
     return done;
   }
 

@@ -1,6 +1,8 @@
 package io.warroom.postmortem;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.room.delivery.RoomPosts;
 import jakarta.inject.Singleton;
@@ -22,16 +24,24 @@ class PostmortemPublisher {
     this.settings = settings;
   }
 
+  /** After the room's "resolved" line, so the draft follows it in the war room. */
   @EventListener
-  void on(IncidentEvent event) {
-    if (event instanceof IncidentEvent.Resolved r) {
-      reviews.deleteById(r.incidentId());
-      reviews.save(new Review(r.incidentId(), r.at().plus(settings.reviewDue()), false));
-      posts.document(r.incidentId(), PostmortemDocument.NAME);
-    } else if (event instanceof IncidentEvent.PostmortemRequested p) {
-      posts.document(p.incidentId(), PostmortemDocument.NAME);
-    } else if (event instanceof IncidentEvent.Reopened r) {
-      reviews.deleteById(r.incidentId());
-    }
+  @Order(EventOrder.AFTER_ROOM)
+  void on(IncidentEvent.Resolved r) {
+    reviews.deleteById(r.incidentId());
+    reviews.save(new Review(r.incidentId(), r.at().plus(settings.reviewDue()), false));
+    posts.document(r.incidentId(), PostmortemDocument.NAME);
+  }
+
+  @EventListener
+  @Order(EventOrder.AFTER_ROOM)
+  void on(IncidentEvent.PostmortemRequested p) {
+    posts.document(p.incidentId(), PostmortemDocument.NAME);
+  }
+
+  @EventListener
+  @Order(EventOrder.AFTER_ROOM)
+  void on(IncidentEvent.Reopened r) {
+    reviews.deleteById(r.incidentId());
   }
 }

@@ -1,6 +1,5 @@
 package io.warroom.stakeholder;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.chat.Mrkdwn;
@@ -8,6 +7,7 @@ import io.warroom.handover.LatestStatusUpdate;
 import io.warroom.heartbeat.Heartbeats;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.IncidentEvents;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Role;
 import io.warroom.room.RoomRef;
@@ -35,7 +35,7 @@ public class StakeholderQuestions {
   private final Timeline timeline;
   private final LatestStatusUpdate latest;
   private final Heartbeats heartbeats;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
 
   StakeholderQuestions(
@@ -44,7 +44,7 @@ public class StakeholderQuestions {
       Timeline timeline,
       LatestStatusUpdate latest,
       Heartbeats heartbeats,
-      ApplicationEventPublisher<IncidentEvent> events,
+      IncidentEvents events,
       Clock clock) {
     this.rooms = rooms;
     this.incidents = incidents;
@@ -82,7 +82,7 @@ public class StakeholderQuestions {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    events.publishEvent(new IncidentEvent.StakeholderAsked(id, user, message.ts(), now));
+    events.publish(new IncidentEvent.StakeholderAsked(id, user, message.ts(), now));
     String thread =
         message.threadTs() != null && !message.threadTs().equals(message.ts())
             ? message.threadTs()

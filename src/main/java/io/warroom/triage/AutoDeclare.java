@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.Declaration;
 import io.warroom.incident.DeclareRequest;
+import io.warroom.incident.IncidentRules;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import jakarta.inject.Singleton;
@@ -86,6 +87,6 @@ class AutoDeclare {
     if (line.isEmpty()) {
       line = "Alert";
     }
-    return Mrkdwn.truncate(line, IncidentService.MAX_TITLE);
+    return Mrkdwn.truncate(line, IncidentRules.MAX_TITLE);
   }
 }

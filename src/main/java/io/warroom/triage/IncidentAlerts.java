@@ -1,9 +1,9 @@
 package io.warroom.triage;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import io.warroom.chat.Mrkdwn;
 import io.warroom.incident.IncidentEvent;
+import io.warroom.incident.IncidentEvents;
 import io.warroom.incident.IncidentRepository;
 import io.warroom.room.CardAlerts;
 import jakarta.inject.Singleton;
@@ -26,14 +26,11 @@ public class IncidentAlerts implements CardAlerts {
 
   private final TriageRepository groups;
   private final IncidentRepository incidents;
-  private final ApplicationEventPublisher<IncidentEvent> events;
+  private final IncidentEvents events;
   private final Clock clock;
 
   IncidentAlerts(
-      TriageRepository groups,
-      IncidentRepository incidents,
-      ApplicationEventPublisher<IncidentEvent> events,
-      Clock clock) {
+      TriageRepository groups, IncidentRepository incidents, IncidentEvents events, Clock clock) {
     this.groups = groups;
     this.incidents = incidents;
     this.events = events;
@@ -99,6 +96,6 @@ public class IncidentAlerts implements CardAlerts {
     String roomLine =
         groups.claimRoomLine(g.id(), now, now.minus(LINE_EVERY)) == 1 ? line(g) : null;
     incidents.touch(incidentId);
-    events.publishEvent(new IncidentEvent.AlertChanged(incidentId, change, text, roomLine, at));
+    events.publish(new IncidentEvent.AlertChanged(incidentId, change, text, roomLine, at));
   }
 }

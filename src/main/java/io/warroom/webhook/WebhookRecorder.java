@@ -2,9 +2,12 @@ package io.warroom.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.warroom.api.IncidentView;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.incident.IncidentRepository;
@@ -14,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns incident events into events out, inside the transaction of the change: one row per event
@@ -49,16 +53,94 @@ class WebhookRecorder {
   }
 
   @EventListener
-  void record(IncidentEvent event) {
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.Declared e) {
+    record(e, e.incident(), Change.declared(e.actor()));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.SeverityChanged e) {
+    record(e, e.incident(), Change.severityChanged(e));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.RoleAssigned e) {
+    record(e, null, Change.roleAssigned(e));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.StatusUpdated e) {
+    record(e, e.incident(), Change.statusUpdated(e, e.incident().privateIncident()));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.Mitigated e) {
+    record(e, e.incident(), Change.mitigated(e, e.incident().privateIncident()));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.Resolved e) {
+    boolean hidden = e.incident().privateIncident();
+    record(e, e.incident(), Change.resolved(e, hidden), Change.postmortemReady(e.actor()));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.PostmortemRequested e) {
+    record(e, null, Change.postmortemReady(e.actor()));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.Reopened e) {
+    record(e, e.incident(), Change.reopened(e.actor()));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.ActionItemRecorded e) {
+    record(e, null, hidden -> List.of(Change.actionItemCreated(e, hidden)));
+  }
+
+  @EventListener
+  @Order(EventOrder.EVENTS_OUT)
+  void on(IncidentEvent.ActionItemClosed e) {
+    record(e, null, hidden -> List.of(Change.actionItemClosed(e, hidden)));
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void afterCommit(IncidentEvent event) {
+    if (settings.enabled()) {
+      dispatcher.kick();
+    }
+  }
+
+  private void record(IncidentEvent event, @Nullable Incident after, Change... changes) {
+    record(event, after, hidden -> List.of(changes));
+  }
+
+  /**
+   * Stores the event's changes for every endpoint.
+   *
+   * @param after the incident after the change when the event carries it; otherwise the row this
+   *     transaction wrote is read
+   * @param changes the changes, given whether the incident is private
+   */
+  private void record(
+      IncidentEvent event, @Nullable Incident after, Function<Boolean, List<Change>> changes) {
     if (!settings.enabled()) {
       return;
     }
-    Incident incident = stateAfter(event);
+    Incident incident = after != null ? after : incidents.findById(event.incidentId()).orElse(null);
     if (incident == null) {
       return;
     }
-    List<Change> changes = Change.of(event, incident.privateIncident());
-    for (Change change : changes) {
+    for (Change change : changes.apply(incident.privateIncident())) {
       String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
       String body =
           Envelope.write(
@@ -73,31 +155,6 @@ class WebhookRecorder {
         deliveries.insert(endpoint.toString(), incident.id(), id, change.type().type(), body);
       }
     }
-  }
-
-  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-  void afterCommit(IncidentEvent event) {
-    if (settings.enabled()) {
-      dispatcher.kick();
-    }
-  }
-
-  /** The incident after the change: the event's own copy, or the row this transaction wrote. */
-  private Incident stateAfter(IncidentEvent event) {
-    if (event instanceof IncidentEvent.Declared d) {
-      return d.incident();
-    } else if (event instanceof IncidentEvent.SeverityChanged s) {
-      return s.incident();
-    } else if (event instanceof IncidentEvent.StatusUpdated u) {
-      return u.incident();
-    } else if (event instanceof IncidentEvent.Mitigated m) {
-      return m.incident();
-    } else if (event instanceof IncidentEvent.Resolved r) {
-      return r.incident();
-    } else if (event instanceof IncidentEvent.Reopened r) {
-      return r.incident();
-    }
-    return incidents.findById(event.incidentId()).orElse(null);
   }
 
   /**

@@ -2,8 +2,10 @@ package io.warroom.room.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.warroom.chat.ChatMessage;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.room.text.CommandMessages;
 import jakarta.inject.Singleton;
@@ -28,22 +30,38 @@ class CommandRecorder {
   }
 
   @EventListener
-  void record(IncidentEvent event) {
-    long id = event.incidentId();
-    if (event instanceof IncidentEvent.HandoverOffered o) {
-      enqueue(id, CommandMessages.offered(o), CommandMessages.ref(o.handoverId()), null);
-    } else if (event instanceof IncidentEvent.HandoverWithdrawn w) {
-      enqueue(id, CommandMessages.withdrawn(w), null, CommandMessages.ref(w.handoverId()));
-    } else if (event instanceof IncidentEvent.CommandChanged c) {
-      if (!c.takeover() && c.handoverId() != null) {
-        enqueue(id, CommandMessages.accepted(c), null, CommandMessages.ref(c.handoverId()));
-      }
-      enqueue(id, CommandMessages.changed(c), null, null);
-    } else if (event instanceof IncidentEvent.DecisionRecorded d) {
-      enqueue(id, CommandMessages.decision(d), null, null);
-    } else if (event instanceof IncidentEvent.CommanderWanted w) {
-      enqueue(id, CommandMessages.commanderWanted(w), null, null);
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.HandoverOffered o) {
+    enqueue(o.incidentId(), CommandMessages.offered(o), CommandMessages.ref(o.handoverId()), null);
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.HandoverWithdrawn w) {
+    enqueue(
+        w.incidentId(), CommandMessages.withdrawn(w), null, CommandMessages.ref(w.handoverId()));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.CommandChanged c) {
+    if (!c.takeover() && c.handoverId() != null) {
+      enqueue(
+          c.incidentId(), CommandMessages.accepted(c), null, CommandMessages.ref(c.handoverId()));
     }
+    enqueue(c.incidentId(), CommandMessages.changed(c), null, null);
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.DecisionRecorded d) {
+    enqueue(d.incidentId(), CommandMessages.decision(d), null, null);
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.CommanderWanted w) {
+    enqueue(w.incidentId(), CommandMessages.commanderWanted(w), null, null);
   }
 
   private void enqueue(long incidentId, ChatMessage message, String ref, String updateRef) {

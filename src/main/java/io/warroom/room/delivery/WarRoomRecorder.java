@@ -2,11 +2,13 @@ package io.warroom.room.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.warroom.chat.ChatMessage;
 import io.warroom.heartbeat.HeartbeatSettings;
 import io.warroom.heartbeat.NextUpdateDue;
+import io.warroom.incident.EventOrder;
 import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.room.ChannelNames;
@@ -57,87 +59,150 @@ class WarRoomRecorder {
   }
 
   @EventListener
-  void record(IncidentEvent event) {
-    long id = event.incidentId();
-    if (event instanceof IncidentEvent.Declared declared) {
-      planRoom(declared.incident());
-    } else if (event instanceof IncidentEvent.RoleAssigned assigned) {
-      post(id, RoomMessages.roleAssigned(assigned));
-    } else if (event instanceof IncidentEvent.AlertChanged a) {
-      if (a.roomLine() != null) {
-        post(id, ChatMessage.of(a.roomLine()));
-      }
-    } else if (event instanceof IncidentEvent.NoteAdded note) {
-      post(id, RoomMessages.note(note));
-    } else if (event instanceof IncidentEvent.StatusUpdated u) {
-      Instant next =
-          NextUpdateDue.at(heartbeat, u.incident().severity(), u.at(), u.update().nextUpdateIn())
-              .orElse(null);
-      post(id, UpdateMessages.inRoom(u, next));
-      announce(id, UpdateMessages.mirror(u, next, roomChannel(id)));
-    } else if (event instanceof IncidentEvent.UpdateReminderDue r) {
-      post(id, UpdateMessages.reminder(r));
-    } else if (event instanceof IncidentEvent.SeverityChanged s) {
-      post(id, LifecycleMessages.severityChanged(s, heartbeat));
-      announce(
-          id,
-          LifecycleMessages.mirror(
-              s.incident(),
-              "is now " + s.incident().severity().label() + " (was " + s.from().label() + ")",
-              null,
-              roomChannel(id)));
-    } else if (event instanceof IncidentEvent.Mitigated m) {
-      post(id, LifecycleMessages.mitigated(m));
-      announce(
-          id,
-          LifecycleMessages.mirror(
-              m.incident(), "is mitigated: impact has stopped", m.text(), roomChannel(id)));
-    } else if (event instanceof IncidentEvent.Resolved r) {
-      post(id, LifecycleMessages.resolved(r));
-      announce(
-          id, LifecycleMessages.mirror(r.incident(), "is resolved", r.text(), roomChannel(id)));
-    } else if (event instanceof IncidentEvent.Reopened r) {
-      post(id, LifecycleMessages.reopened(r));
-      announce(id, LifecycleMessages.mirror(r.incident(), "was reopened", null, roomChannel(id)));
-    } else if (event instanceof IncidentEvent.TaskCreated t) {
-      enqueue(
-          id,
-          OutboxEntry.ROOM,
-          OutboxKind.MESSAGE,
-          TaskMessages.open(t.task()),
-          TaskMessages.ref(t.task()),
-          null);
-    } else if (event instanceof IncidentEvent.TaskDone t) {
-      enqueue(
-          id,
-          OutboxEntry.ROOM,
-          OutboxKind.MESSAGE,
-          TaskMessages.done(t.task()),
-          null,
-          TaskMessages.ref(t.task()));
-    } else if (event instanceof IncidentEvent.ActionItemRecorded a) {
-      enqueue(
-          id,
-          OutboxEntry.ROOM,
-          OutboxKind.MESSAGE,
-          ActionMessages.recorded(a.item()),
-          ActionMessages.ref(a.item()),
-          null);
-    } else if (event instanceof IncidentEvent.ActionItemClosed a) {
-      enqueue(
-          id,
-          OutboxEntry.ROOM,
-          OutboxKind.MESSAGE,
-          ActionMessages.closed(a.item()),
-          null,
-          ActionMessages.ref(a.item()));
-    } else if (event instanceof IncidentEvent.ActionItemReminder a) {
-      post(id, ActionMessages.reminder(a.item()));
-    } else if (event instanceof IncidentEvent.ReviewDue r) {
-      post(id, ActionMessages.reviewDue(r));
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.Declared declared) {
+    planRoom(declared.incident());
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.RoleAssigned assigned) {
+    post(assigned.incidentId(), RoomMessages.roleAssigned(assigned));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.AlertChanged a) {
+    if (a.roomLine() != null) {
+      post(a.incidentId(), ChatMessage.of(a.roomLine()));
     }
   }
 
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.NoteAdded note) {
+    post(note.incidentId(), RoomMessages.note(note));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.StatusUpdated u) {
+    long id = u.incidentId();
+    Instant next =
+        NextUpdateDue.at(heartbeat, u.incident().severity(), u.at(), u.update().nextUpdateIn())
+            .orElse(null);
+    post(id, UpdateMessages.inRoom(u, next));
+    announce(id, UpdateMessages.mirror(u, next, roomChannel(id)));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.UpdateReminderDue r) {
+    post(r.incidentId(), UpdateMessages.reminder(r));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.SeverityChanged s) {
+    long id = s.incidentId();
+    post(id, LifecycleMessages.severityChanged(s, heartbeat));
+    announce(
+        id,
+        LifecycleMessages.mirror(
+            s.incident(),
+            "is now " + s.incident().severity().label() + " (was " + s.from().label() + ")",
+            null,
+            roomChannel(id)));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.Mitigated m) {
+    long id = m.incidentId();
+    post(id, LifecycleMessages.mitigated(m));
+    announce(
+        id,
+        LifecycleMessages.mirror(
+            m.incident(), "is mitigated: impact has stopped", m.text(), roomChannel(id)));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.Resolved r) {
+    long id = r.incidentId();
+    post(id, LifecycleMessages.resolved(r));
+    announce(id, LifecycleMessages.mirror(r.incident(), "is resolved", r.text(), roomChannel(id)));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.Reopened r) {
+    long id = r.incidentId();
+    post(id, LifecycleMessages.reopened(r));
+    announce(id, LifecycleMessages.mirror(r.incident(), "was reopened", null, roomChannel(id)));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.TaskCreated t) {
+    enqueue(
+        t.incidentId(),
+        OutboxEntry.ROOM,
+        OutboxKind.MESSAGE,
+        TaskMessages.open(t.task()),
+        TaskMessages.ref(t.task()),
+        null);
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.TaskDone t) {
+    enqueue(
+        t.incidentId(),
+        OutboxEntry.ROOM,
+        OutboxKind.MESSAGE,
+        TaskMessages.done(t.task()),
+        null,
+        TaskMessages.ref(t.task()));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.ActionItemRecorded a) {
+    enqueue(
+        a.incidentId(),
+        OutboxEntry.ROOM,
+        OutboxKind.MESSAGE,
+        ActionMessages.recorded(a.item()),
+        ActionMessages.ref(a.item()),
+        null);
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.ActionItemClosed a) {
+    enqueue(
+        a.incidentId(),
+        OutboxEntry.ROOM,
+        OutboxKind.MESSAGE,
+        ActionMessages.closed(a.item()),
+        null,
+        ActionMessages.ref(a.item()));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.ActionItemReminder a) {
+    post(a.incidentId(), ActionMessages.reminder(a.item()));
+  }
+
+  @EventListener
+  @Order(EventOrder.ROOM)
+  void on(IncidentEvent.ReviewDue r) {
+    post(r.incidentId(), ActionMessages.reviewDue(r));
+  }
+
+  /** Whatever the event, once it is committed: the room's delivery looks at what is queued. */
   @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
   void afterCommit(IncidentEvent event) {
     sync.kick(event.incidentId());

@@ -1,7 +1,7 @@
 package io.warroom.slack.alerts;
 
 import io.warroom.chat.Mrkdwn;
-import io.warroom.incident.IncidentService;
+import io.warroom.incident.IncidentRules;
 
 /** An alert's summary as an incident title: one line, no longer than a title may be. */
 final class AlertTitles {
@@ -10,6 +10,6 @@ final class AlertTitles {
 
   static String title(String summary) {
     String line = summary == null ? "" : summary.strip().replaceAll("\\s+", " ");
-    return Mrkdwn.truncate(line, IncidentService.MAX_TITLE);
+    return Mrkdwn.truncate(line, IncidentRules.MAX_TITLE);
   }
 }

@@ -24,7 +24,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import io.micronaut.core.annotation.Nullable;
-import io.warroom.incident.IncidentService;
+import io.warroom.incident.IncidentRules;
 import io.warroom.incident.Severity;
 import io.warroom.slack.SlackIds;
 import java.util.ArrayList;
@@ -132,7 +132,7 @@ public final class DeclareModal {
     PlainTextInputElement.PlainTextInputElementBuilder titleInput =
         PlainTextInputElement.builder()
             .actionId(DECLARE_TITLE)
-            .maxLength(IncidentService.MAX_TITLE)
+            .maxLength(IncidentRules.MAX_TITLE)
             .placeholder(plain("Payments API returning 500s"));
     if (title != null && !title.isBlank()) {
       titleInput.initialValue(title);
@@ -167,7 +167,7 @@ public final class DeclareModal {
             PlainTextInputElement.builder()
                 .actionId(DECLARE_AFFECTED)
                 .multiline(true)
-                .maxLength(IncidentService.MAX_AFFECTED)
+                .maxLength(IncidentRules.MAX_AFFECTED)
                 .placeholder(plain("Checkout for EU customers; card payments fail"))
                 .build(),
             true,

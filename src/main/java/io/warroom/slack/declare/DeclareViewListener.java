@@ -5,6 +5,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.warroom.incident.Declaration;
 import io.warroom.incident.DeclareRequest;
+import io.warroom.incident.IncidentRules;
 import io.warroom.incident.IncidentService;
 import io.warroom.incident.Refusal;
 import io.warroom.origin.Origins;
@@ -64,8 +65,8 @@ class DeclareViewListener implements ViewListener {
     // Modal inputs arrive as typed (not escaped like command text); they are escaped when posted.
     String title = form.title().strip();
     Map<String, String> errors = new LinkedHashMap<>();
-    IncidentService.titleProblem(title).ifPresent(p -> errors.put(SlackIds.DECLARE_TITLE, p));
-    IncidentService.affectedProblem(form.affected())
+    IncidentRules.titleProblem(title).ifPresent(p -> errors.put(SlackIds.DECLARE_TITLE, p));
+    IncidentRules.affectedProblem(form.affected())
         .ifPresent(p -> errors.put(SlackIds.DECLARE_AFFECTED, p));
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);

@@ -2,7 +2,7 @@ package io.warroom.slack.declare;
 
 import com.slack.api.model.Attachment;
 import com.slack.api.model.Message;
-import io.warroom.incident.IncidentService;
+import io.warroom.incident.IncidentRules;
 import io.warroom.slack.SlackText;
 
 /**
@@ -44,7 +44,7 @@ final class MessageTitle {
   }
 
   private static String cut(String line) {
-    int max = IncidentService.MAX_TITLE;
+    int max = IncidentRules.MAX_TITLE;
     if (line.length() <= max) {
       return line;
     }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.warroom.chat.ChatFailure;
 import io.warroom.home.HomeBoard;
+import io.warroom.incident.Incident;
 import io.warroom.incident.IncidentEvent;
 import io.warroom.slack.webapi.HomePublisher;
 import jakarta.annotation.PreDestroy;
@@ -51,52 +52,77 @@ class HomeRefresher {
   }
 
   @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-  void changed(IncidentEvent event) {
-    Set<String> people = touched(event);
-    if (!people.isEmpty()) {
-      enqueue(people);
-    }
+  void on(IncidentEvent.Declared e) {
+    everyone(e.incident());
   }
 
-  /** Whose Home an event changes. */
-  Set<String> touched(IncidentEvent event) {
-    Set<String> people = new TreeSet<>();
-    if (event instanceof IncidentEvent.Declared e) {
-      people.addAll(HomeBoard.people(e.incident()));
-      people.addAll(home.viewers());
-    } else if (event instanceof IncidentEvent.Mitigated e) {
-      people.addAll(HomeBoard.people(e.incident()));
-      people.addAll(home.viewers());
-    } else if (event instanceof IncidentEvent.Resolved e) {
-      people.addAll(HomeBoard.people(e.incident()));
-      people.addAll(home.viewers());
-    } else if (event instanceof IncidentEvent.Reopened e) {
-      people.addAll(HomeBoard.people(e.incident()));
-      people.addAll(home.viewers());
-    } else if (event instanceof IncidentEvent.RoleAssigned e) {
-      people.add(e.assignee());
-      if (e.previous() != null) {
-        people.add(e.previous());
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.Mitigated e) {
+    everyone(e.incident());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.Resolved e) {
+    everyone(e.incident());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.Reopened e) {
+    everyone(e.incident());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.RoleAssigned e) {
+    refresh(e.assignee(), e.previous());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.CommandChanged e) {
+    refresh(e.from(), e.to());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.TaskCreated e) {
+    refresh(e.task().assignee());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.TaskDone e) {
+    refresh(e.task().assignee());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.ActionItemRecorded e) {
+    refresh(e.item().owner());
+  }
+
+  @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+  void on(IncidentEvent.ActionItemClosed e) {
+    refresh(e.item().owner());
+  }
+
+  /** A change to the list of incidents: its people, and everyone who opened Home. */
+  private void everyone(Incident incident) {
+    Set<String> people = new TreeSet<>(HomeBoard.people(incident));
+    people.addAll(home.viewers());
+    refresh(people);
+  }
+
+  private void refresh(String... people) {
+    Set<String> set = new TreeSet<>();
+    for (String person : people) {
+      if (person != null) {
+        set.add(person);
       }
-    } else if (event instanceof IncidentEvent.CommandChanged e) {
-      people.add(e.from());
-      people.add(e.to());
-    } else if (event instanceof IncidentEvent.TaskCreated e) {
-      people.add(e.task().assignee());
-    } else if (event instanceof IncidentEvent.TaskDone e) {
-      people.add(e.task().assignee());
-    } else if (event instanceof IncidentEvent.ActionItemRecorded e) {
-      addPerson(people, e.item().owner());
-    } else if (event instanceof IncidentEvent.ActionItemClosed e) {
-      addPerson(people, e.item().owner());
     }
-    people.removeIf(p -> !p.matches("[UW][A-Z0-9]{2,}"));
-    return people;
+    refresh(set);
   }
 
-  private static void addPerson(Set<String> people, String person) {
-    if (person != null) {
-      people.add(person);
+  /** Queues the people among {@code touched} who are Slack users (not an alert source, say). */
+  private void refresh(Set<String> touched) {
+    touched.removeIf(p -> !p.matches("[UW][A-Z0-9]{2,}"));
+    if (!touched.isEmpty()) {
+      enqueue(touched);
     }
   }
 

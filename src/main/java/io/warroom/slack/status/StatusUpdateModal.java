@@ -21,7 +21,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import io.warroom.incident.Incident;
-import io.warroom.incident.IncidentService;
+import io.warroom.incident.IncidentRules;
 import io.warroom.incident.Status;
 import io.warroom.incident.StatusUpdate;
 import io.warroom.slack.SlackIds;
@@ -126,8 +126,8 @@ public final class StatusUpdateModal {
     }
     for (String id : List.of(UPDATE_IMPACT, UPDATE_ACTIONS, UPDATE_NEXT_STEPS)) {
       String t = entered(values, id);
-      if (t != null && t.strip().length() > IncidentService.MAX_TEXT) {
-        problems.put(id, "Keep it to " + IncidentService.MAX_TEXT + " characters or fewer.");
+      if (t != null && t.strip().length() > IncidentRules.MAX_TEXT) {
+        problems.put(id, "Keep it to " + IncidentRules.MAX_TEXT + " characters or fewer.");
       }
     }
     Duration nextIn = null;
@@ -156,7 +156,7 @@ public final class StatusUpdateModal {
     return PlainTextInputElement.builder()
         .actionId(id)
         .multiline(true)
-        .maxLength(IncidentService.MAX_TEXT)
+        .maxLength(IncidentRules.MAX_TEXT)
         .placeholder(plain(placeholder))
         .build();
   }
