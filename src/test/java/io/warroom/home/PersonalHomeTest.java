@@ -18,11 +18,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * App Home for each person, end to end: signed requests in, {@code views.publish} out to the fake
  * Slack. A person's Home changes when their part changes, without their opening it.
+ *
+ * <p>Each test starts its own fake Slack and Warroom (a new instance of this class each), so they
+ * run side by side: the paced one spends over a minute waiting for Slack's rate-limit window.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PersonalHomeTest {
 
   private FakeSlack slack;
