@@ -14,18 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code kill -9} right after Slack was told "ok": the restarted app finishes the war room, with no
  * second channel and no duplicate post. Warroom runs in its own JVM on an H2 file, configured only
  * by environment variables.
- *
- * <p>The two tests share nothing (each its own fake Slack, directory and ports) and spend their
- * time waiting for a JVM to start or stop, so they run side by side.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class KillAndRestartTest {
 
   private static Map<String, String> env(FakeSlack slack, Path dir, int port) {
