@@ -17,13 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * App Home for each person, end to end: signed requests in, {@code views.publish} out to the fake
  * Slack. A person's Home changes when their part changes, without their opening it.
+ *
+ * <p>Each test starts its own fake Slack and Warroom (a new instance of this class each), so they
+ * run side by side: the paced one spends over a minute waiting for Slack's rate-limit window.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PersonalHomeTest {
 
   private FakeSlack slack;
@@ -33,23 +38,31 @@ class PersonalHomeTest {
   private String carol;
   private String general;
 
-  @BeforeEach
-  void start() {
+  /** A Warroom of its own for each test: each counts on an empty Home and its own settings. */
+  private void start(Map<String, Object> settings) {
     slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
     alice = slack.user("alice");
     bob = slack.user("bob");
     carol = slack.user("carol");
     general = slack.channel("general", false, alice, alice, bob, carol);
-    app = TestApp.start(slack, TestApp.inMemoryDatabase(), Map.of());
+    app = TestApp.start(slack, TestApp.inMemoryDatabase(), settings);
   }
 
   @AfterEach
   void stop() {
-    app.close();
+    if (app != null) {
+      app.close();
+    }
   }
 
   private void openHome(String user) {
     int before = slack.calls("views.publish").size();
+    sendHomeOpened(user);
+    TestApp.await(
+        "the Home tab", () -> slack.calls("views.publish").size() > before && home(user) != null);
+  }
+
+  private void sendHomeOpened(String user) {
     ObjectNode opened = new ObjectMapper().createObjectNode();
     opened.put("type", "app_home_opened");
     opened.put("user", user);
@@ -57,8 +70,6 @@ class PersonalHomeTest {
     opened.put("tab", "home");
     opened.put("event_ts", System.currentTimeMillis() / 1000 + ".000001");
     assertEquals(200, slack.sendEvent(opened).status());
-    TestApp.await(
-        "the Home tab", () -> slack.calls("views.publish").size() > before && home(user) != null);
   }
 
   private JsonNode home(String user) {
@@ -77,6 +88,7 @@ class PersonalHomeTest {
 
   @Test
   void eachPersonSeesTheirOwnPartAndItIsRedrawnWhenItChanges() {
+    start(Map.of());
     openHome(carol); // carol only watches; bob never opens his tab
     assertTrue(homeText(carol).contains("No open incidents"), homeText(carol));
 
@@ -135,18 +147,18 @@ class PersonalHomeTest {
    */
   @Test
   void aChangeForMorePeopleThanTheRateLimitAllowsIsPacedNotBurst() {
-    app.close();
     // Tests switch Warroom's own pacing off (TestApp); here it is on, as in production.
-    slack = FakeSlack.start(TestApp.BOT_TOKEN, TestApp.SIGNING_SECRET);
-    alice = slack.user("alice");
-    general = slack.channel("general", false, alice, alice);
-    app = TestApp.start(slack, TestApp.inMemoryDatabase(), Map.of("slack.pacing", true));
+    start(Map.of("slack.pacing", true));
     List<String> people = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
-      String user = slack.user("watcher" + i);
-      people.add(user);
-      openHome(user);
+      people.add(slack.user("watcher" + i));
     }
+    // All open Home at about the same time; each tab is drawn in answer to its own opening.
+    people.forEach(this::sendHomeOpened);
+    TestApp.await(
+        "every watcher's Home tab drawn",
+        Duration.ofSeconds(60),
+        () -> people.stream().allMatch(p -> home(p) != null));
     slack.rateLimits(true);
     long start = System.nanoTime();
     slack.app().command(alice, general, "declare sev3 Search is slow for everyone");
@@ -167,6 +179,7 @@ class PersonalHomeTest {
   /** The Home tab never holds more than Slack's 100 blocks, and says how many it leaves out. */
   @Test
   void manyOpenIncidentsStayWithinOneHundredBlocks() {
+    start(Map.of());
     for (int i = 0; i < 110; i++) {
       slack.app().command(alice, general, "declare sev4 Noise number " + i);
     }

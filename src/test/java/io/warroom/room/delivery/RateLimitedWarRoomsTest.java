@@ -15,12 +15,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * War rooms against a Slack that answers in 100-250 ms and enforces its rate limits (issue 20):
  * Warroom paces itself so that Slack rarely says 429, honours Retry-After when it does, and when
  * the budget is short builds what responders need first.
+ *
+ * <p>Each test starts its own fake Slack, with its own rate-limit windows, and its own Warroom (a
+ * new instance of this class each), so they run side by side: the wave waits over a minute for
+ * Slack's {@code conversations.create} window.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RateLimitedWarRoomsTest {
 
   private FakeSlack slack;
