@@ -1,4 +1,4 @@
-package io.warroom.pacing;
+package io.warroom.ack;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
