@@ -1,7 +1,7 @@
 package io.warroom.incident;
 
 import io.micronaut.data.exceptions.DataAccessException;
-import io.warroom.storage.GroupCommit;
+import io.warroom.ack.GroupCommit;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 /**
- * Database plumbing the features share: {@link io.warroom.storage.GroupCommit}, which lets short
- * writes from many requests share one transaction, so a burst pays for one commit instead of one
- * per request. Features own their tables and repositories; nothing here knows them.
+ * Database plumbing the features share: {@link io.warroom.storage.DatabaseLocation} says at
+ * start-up where an H2 file database is. Features own their tables and repositories; nothing here
+ * knows them.
  */
 package io.warroom.storage;

@@ -106,6 +106,10 @@ public final class AckLatencyBench {
     props.put("slack.signing-secret", TestApp.SIGNING_SECRET);
     props.put("slack.api-url", slack.apiUrl());
     props.put("warroom.bench.bare", "true");
+    // This fake Slack has no rate limits. With Warroom's own pacing (20 channels a minute) the
+    // hundreds of rooms declared here would take far longer to build than awaitRoomsBuilt waits;
+    // the outage wave measures acks against Slack's limits.
+    props.put("slack.pacing", false);
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
     slack.connect(URI.create("http://127.0.0.1:" + server.getPort() + WARROOM));
     AckLatencyBench bench = new AckLatencyBench(slack, server);

@@ -1,30 +1,23 @@
 package io.warroom.slack.inbound;
 
 import io.micronaut.context.annotation.Value;
-import io.warroom.config.DaemonThreads;
+import io.warroom.ack.Deadline;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Runs an event's database write with a deadline, so Slack always hears back within its three
- * seconds. A write that cannot finish in time (a locked or unreachable database) fails the request
- * with a 5xx: Slack then delivers the event again later, and nothing was acknowledged that was not
- * stored. If the late write does complete, the redelivery is recognised by its event id.
+ * Runs an event's database write with a deadline ({@link Deadline}), so Slack always hears back
+ * within its three seconds. A write that cannot finish in time (a locked or unreachable database)
+ * fails the request with a 5xx: Slack then delivers the event again later, and nothing was
+ * acknowledged that was not stored. A write that had not begun is withdrawn; if one that had begun
+ * does complete late, the redelivery is recognised by its event id.
  */
 @Singleton
 public class BoundedWrite {
 
-  private final Duration deadline;
-  private final ThreadPoolExecutor pool;
+  private final Deadline deadline;
 
   /**
    * @param threads at most this many event writes at once: the event ingest's share of the
@@ -34,42 +27,27 @@ public class BoundedWrite {
   BoundedWrite(
       @Value("${warroom.events.write-deadline:2500ms}") Duration deadline,
       @Value("${warroom.events.write-threads:6}") int threads) {
-    this.deadline = deadline;
-    int size = Math.max(1, threads);
-    this.pool =
-        new ThreadPoolExecutor(
-            size,
-            size,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1000),
-            DaemonThreads.named("event-write-"));
+    this.deadline = new Deadline("event-write", threads, deadline);
   }
 
   public <T> T run(Supplier<T> write) {
-    Future<T> future;
+    Deadline.Outcome<T> outcome;
     try {
-      future = pool.submit(write::get);
-    } catch (RejectedExecutionException busy) {
-      throw new IllegalStateException("too many event writes waiting; Slack will redeliver", busy);
+      outcome = deadline.attempt("Storing an event", write);
+    } catch (RuntimeException failed) {
+      throw new IllegalStateException("storing the event failed; Slack will redeliver", failed);
     }
-    try {
-      return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException slow) {
-      throw new IllegalStateException(
-          "the database did not answer within " + deadline.toMillis() + " ms; Slack will redeliver",
-          slow);
-    } catch (ExecutionException failed) {
-      throw new IllegalStateException(
-          "storing the event failed; Slack will redeliver", failed.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    if (outcome instanceof Deadline.Done<T> done) {
+      return done.value();
     }
+    throw new IllegalStateException(
+        "the database did not answer within "
+            + deadline.patience().toMillis()
+            + " ms; Slack will redeliver");
   }
 
   @PreDestroy
   void stop() {
-    pool.shutdown();
+    deadline.close();
   }
 }

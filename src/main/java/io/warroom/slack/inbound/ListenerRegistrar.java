@@ -4,7 +4,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.Event;
-import io.warroom.pacing.AckFirst;
+import io.warroom.ack.AckFirst;
+import io.warroom.ack.Deadline;
 import io.warroom.slack.SlackIds;
 import io.warroom.slack.webapi.AfterAck;
 import jakarta.inject.Singleton;
@@ -99,13 +100,10 @@ public class ListenerRegistrar {
                         return ctx.ackWithErrors(Map.of(listener.failureBlock(), why));
                       }
                     });
-            if (outcome instanceof CommandDeadline.Outcome.Done done) {
-              return done.response();
+            if (outcome instanceof Deadline.Done<Response> done) {
+              return done.value();
             }
-            String why =
-                outcome instanceof CommandDeadline.Outcome.Late
-                    ? SUBMIT_STILL_SAVING
-                    : SUBMIT_NOT_SAVED;
+            String why = outcome instanceof Deadline.Late ? SUBMIT_STILL_SAVING : SUBMIT_NOT_SAVED;
             return ctx.ackWithErrors(Map.of(listener.failureBlock(), why));
           });
     }
@@ -174,13 +172,11 @@ public class ListenerRegistrar {
                 return ctx.ack();
               }
             });
-    if (outcome instanceof CommandDeadline.Outcome.Done done) {
-      return done.response();
+    if (outcome instanceof Deadline.Done<Response> done) {
+      return done.value();
     }
     ActionReplies.refuse(
-        ctx,
-        afterAck,
-        outcome instanceof CommandDeadline.Outcome.Late ? CLICK_STILL_RUNNING : CLICK_NOT_DONE);
+        ctx, afterAck, outcome instanceof Deadline.Late ? CLICK_STILL_RUNNING : CLICK_NOT_DONE);
     return ctx.ack();
   }
 }

@@ -1,4 +1,4 @@
-package io.warroom.storage;
+package io.warroom.ack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

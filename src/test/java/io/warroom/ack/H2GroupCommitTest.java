@@ -1,4 +1,4 @@
-package io.warroom.storage;
+package io.warroom.ack;
 
 import io.warroom.support.TestApp;
 

@@ -1,4 +1,4 @@
-package io.warroom.storage;
+package io.warroom.ack;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
@@ -51,13 +51,22 @@ public class GroupCommit {
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> committers = new ArrayList<>();
   private final AtomicLong committed = new AtomicLong();
+  private final boolean grouped;
   private volatile boolean stopping;
 
+  /**
+   * @param grouped internal switch ({@code warroom.storage.group-commit}) for decision 6's
+   *     measurement: false runs each write alone in a plain transaction of its own, on up to 8
+   *     threads, keeping the deadline
+   */
   GroupCommit(
       TransactionOperations<Connection> tx,
-      @Value("${warroom.storage.committers:2}") int committers) {
+      @Value("${warroom.storage.committers:2}") int committers,
+      @Value("${warroom.storage.group-commit:true}") boolean grouped) {
     this.tx = tx;
-    for (int i = 1; i <= Math.max(1, committers); i++) {
+    this.grouped = grouped;
+    int threads = grouped ? committers : Math.max(committers, 8);
+    for (int i = 1; i <= Math.max(1, threads); i++) {
       Thread t = new Thread(this::commitLoop, "group-commit-" + i);
       t.setDaemon(true);
       t.start();
@@ -117,7 +126,9 @@ public class GroupCommit {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
+        if (grouped) {
+          queue.drainTo(batch, MAX_BATCH - 1);
+        }
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
-package io.warroom.pacing;
+package io.warroom.ack;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -22,6 +24,7 @@ public final class AckFirst {
 
   public static final Duration MAX_WAIT = Duration.ofMillis(100);
 
+  private final boolean on;
   private final ThreadLocal<Boolean> handling = ThreadLocal.withInitial(() -> false);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition quiet = lock.newCondition();
@@ -29,6 +32,19 @@ public final class AckFirst {
 
   /** When the next waiter may go while requests are still being handled ({@code nanoTime}). */
   private long nextTurn = System.nanoTime();
+
+  public AckFirst() {
+    this(true);
+  }
+
+  /**
+   * @param on internal switch ({@code warroom.pacing.ack-first}) for decision 6's measurement:
+   *     false never makes background work wait
+   */
+  @Inject
+  public AckFirst(@Value("${warroom.pacing.ack-first:true}") boolean on) {
+    this.on = on;
+  }
 
   /** Runs a listener, counting it as a request being handled. */
   public <T> T answering(Work<T> work) throws Exception {
@@ -54,7 +70,7 @@ public final class AckFirst {
    *     once; false when it went on its turn while requests were still being handled
    */
   public boolean giveWay() {
-    if (handling.get()) {
+    if (!on || handling.get()) {
       return true;
     }
     lock.lock();

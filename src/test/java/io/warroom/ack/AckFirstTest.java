@@ -1,4 +1,4 @@
-package io.warroom.pacing;
+package io.warroom.ack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
