@@ -72,21 +72,13 @@ class CommandRecorder {
       throw new IllegalStateException("cannot store message", e);
     }
     outbox.save(
-        new OutboxEntry(
-            null,
+        OutboxEntry.queued(
             incidentId,
             OutboxEntry.ROOM,
-            null,
-            null,
             OutboxKind.MESSAGE,
             body,
             clock.instant(),
-            null,
-            null,
-            null,
-            null,
             ref,
-            updateRef,
-            null));
+            updateRef));
   }
 }

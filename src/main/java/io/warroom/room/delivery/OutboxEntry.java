@@ -38,6 +38,33 @@ public record OutboxEntry(
   /** Placeholder channel: the incident's own war room. */
   public static final String ROOM = "ROOM";
 
+  /** A new entry waiting to be delivered: nothing attempted, posted or uploaded yet. */
+  static OutboxEntry queued(
+      long incidentId,
+      String channelId,
+      OutboxKind kind,
+      String body,
+      Instant at,
+      @Nullable String ref,
+      @Nullable String updateRef) {
+    return new OutboxEntry(
+        null,
+        incidentId,
+        channelId,
+        null,
+        null,
+        kind,
+        body,
+        at,
+        null,
+        null,
+        null,
+        null,
+        ref,
+        updateRef,
+        null);
+  }
+
   /**
    * The key that marks this post in the chat platform, to recognise it after a lost answer: this
    * installation's id and the entry's, so that another installation's post (a staging Warroom in

@@ -28,30 +28,11 @@ public class RoomPosts {
 
   /** Posts a document's summary, then the document as a file, both drawn when delivered. */
   public void document(long incidentId, String documentName) {
-    String body;
-    try {
-      body = json.writeValueAsString(Map.of("document", documentName));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    String body = toJson(Map.of("document", documentName));
     for (OutboxKind kind : new OutboxKind[] {OutboxKind.DOCUMENT_SUMMARY, OutboxKind.DOCUMENT}) {
       outbox.save(
-          new OutboxEntry(
-              null,
-              incidentId,
-              OutboxEntry.ROOM,
-              null,
-              null,
-              kind,
-              body,
-              clock.instant(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null));
+          OutboxEntry.queued(
+              incidentId, OutboxEntry.ROOM, kind, body, clock.instant(), null, null));
     }
   }
 
@@ -63,29 +44,16 @@ public class RoomPosts {
   public void redraw(long incidentId, String drawingName) {
     String ref = drawnRef(drawingName);
     boolean posted = outbox.existsByIncidentIdAndRef(incidentId, ref);
-    String body;
-    try {
-      body = json.writeValueAsString(Map.of("drawing", drawingName));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    String body = toJson(Map.of("drawing", drawingName));
     outbox.save(
-        new OutboxEntry(
-            null,
+        OutboxEntry.queued(
             incidentId,
             OutboxEntry.ROOM,
-            null,
-            null,
             OutboxKind.DRAWN,
             body,
             clock.instant(),
-            null,
-            null,
-            null,
-            null,
             posted ? null : ref,
-            posted ? ref : null,
-            null));
+            posted ? ref : null));
   }
 
   static String drawnRef(String drawingName) {
@@ -111,27 +79,14 @@ public class RoomPosts {
     }
     uploaded.forEach(
         (name, files) -> {
-          String body;
-          try {
-            body = json.writeValueAsString(Map.of("document", name, "replaces", files));
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
+          String body = toJson(Map.of("document", name, "replaces", files));
           outbox.save(
-              new OutboxEntry(
-                  null,
+              OutboxEntry.queued(
                   incidentId,
                   OutboxEntry.ROOM,
-                  null,
-                  null,
                   OutboxKind.DOCUMENT,
                   body,
                   clock.instant(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
                   null,
                   null));
         });
@@ -148,29 +103,10 @@ public class RoomPosts {
       String messageTs,
       String permalink,
       boolean replyInThread) {
-    String line;
-    try {
-      line = json.writeValueAsString(RoomMessages.declaredFrom(channelId, permalink));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    String line = toJson(RoomMessages.declaredFrom(channelId, permalink));
     outbox.save(
-        new OutboxEntry(
-            null,
-            incidentId,
-            OutboxEntry.ROOM,
-            null,
-            null,
-            OutboxKind.MESSAGE,
-            line,
-            clock.instant(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        OutboxEntry.queued(
+            incidentId, OutboxEntry.ROOM, OutboxKind.MESSAGE, line, clock.instant(), null, null));
     if (replyInThread) {
       outbox.save(
           new OutboxEntry(
@@ -189,6 +125,14 @@ public class RoomPosts {
               null,
               null,
               null));
+    }
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

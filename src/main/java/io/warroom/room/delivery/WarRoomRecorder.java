@@ -255,22 +255,8 @@ class WarRoomRecorder {
       String ref,
       String updateRef) {
     outbox.save(
-        new OutboxEntry(
-            null,
-            incidentId,
-            channel,
-            null,
-            null,
-            kind,
-            toJson(message),
-            clock.instant(),
-            null,
-            null,
-            null,
-            null,
-            ref,
-            updateRef,
-            null));
+        OutboxEntry.queued(
+            incidentId, channel, kind, toJson(message), clock.instant(), ref, updateRef));
   }
 
   private String toJson(ChatMessage message) {
